@@ -1,0 +1,65 @@
+/**
+ * Turns file bytes into text: detects UTF-8 (with or without BOM), UTF-16 (BOM)
+ * and Windows-1252, and refuses binary files with a French message.
+ */
+
+export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+	text: string;
+	encoding: TextEncodingName;
+}
+
+/** A problem that stops a file's import; the message is for the user, in French. */
+export class ImportError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ImportError';
+	}
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+	const n = Math.min(bytes.length, 8192);
+	let control = 0;
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i];
+		if (b === 0) return true;
+		if (b < 9 || (b > 13 && b < 32)) control++;
+	}
+	return control > n * 0.05;
+}
+
+/** Magic numbers of formats a user may drop by mistake or on purpose. */
+export function sniffBinaryFormat(bytes: Uint8Array): 'xlsx' | 'parquet' | 'xls' | 'pdf' | null {
+	const head = (n: number) => Array.from(bytes.subarray(0, n));
+	if (bytes.length >= 4 && head(4).join() === [0x50, 0x4b, 0x03, 0x04].join()) return 'xlsx';
+	if (bytes.length >= 4 && String.fromCharCode(...head(4)) === 'PAR1') return 'parquet';
+	if (bytes.length >= 4 && head(4).join() === [0xd0, 0xcf, 0x11, 0xe0].join()) return 'xls';
+	if (bytes.length >= 4 && String.fromCharCode(...head(4)) === '%PDF') return 'pdf';
+	return null;
+}
+
+/** Decodes a text file, detecting its encoding. Throws ImportError for empty or binary files. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+	if (bytes.length === 0) throw new ImportError('Le fichier est vide (0 octet) : il n’y a rien à importer.');
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8 (BOM)' };
+	}
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+	}
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+	}
+	if (looksBinary(bytes)) {
+		throw new ImportError(
+			'Ce fichier n’est pas un fichier texte (CSV) : il contient des données binaires. ' +
+				'Exportez-le en CSV, ou déposez-le tel quel s’il s’agit d’un classeur .xlsx ou d’un fichier Parquet.'
+		);
+	}
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+	} catch {
+		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+	}
+}

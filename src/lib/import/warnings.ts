@@ -1,0 +1,23 @@
+import type { Engine } from '../db/engine';
+import type { TableDef } from '../model/schema';
+import { warningsSql } from '../model/warnings-sql';
+import type { ColumnWarning } from './report';
+
+/** Runs the warning query of a checked import and returns plain warnings. */
+export async function columnWarnings(
+	engine: Engine,
+	def: TableDef,
+	staging: string,
+	checked: string,
+	present: ReadonlySet<string>
+): Promise<ColumnWarning[]> {
+	const sql = warningsSql(def, staging, checked, present);
+	if (!sql) return [];
+	const rows = await engine.query<{ colonne: string; probleme: string; lignes: number; exemples: unknown }>(sql);
+	return rows.map((r) => ({
+		colonne: r.colonne,
+		probleme: r.probleme,
+		lignes: r.lignes,
+		exemples: Array.isArray(r.exemples) ? r.exemples.map(String) : []
+	}));
+}

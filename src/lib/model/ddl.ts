@@ -1,0 +1,98 @@
+/**
+ * DDL of the canonical schema, the reference tables, the SQL macros the import
+ * uses to clean values, and the analysis views every indicator reads.
+ */
+import { TABLES, type TableDef } from './schema';
+import { CATEGORIES_DYNAMIQUES, CATEGORIES_HORS_DENOMINATEUR, TRANCHES_AGE } from './codes';
+import { ident, litList } from '../queries/sql';
+
+/** CREATE TABLE statement of one canonical table. */
+export function createTableSql(def: TableDef, name: string = def.name): string {
+	const cols = def.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
+	return `CREATE TABLE IF NOT EXISTS ${ident(name)} (${cols});`;
+}
+
+/** All canonical tables, empty. */
+export function createSchemaSql(): string {
+	return TABLES.map((t) => createTableSql(t)).join('\n');
+}
+
+/** Drops the canonical tables (used before loading another dataset). */
+export function dropSchemaSql(): string {
+	return TABLES.map((t) => `DROP TABLE IF EXISTS ${ident(t.name)};`).join('\n');
+}
+
+const ageBandCase = TRANCHES_AGE.map((t) => `WHEN age BETWEEN ${t.min} AND ${t.max} THEN '${t.code}'`).join(' ');
+
+/**
+ * Value-cleaning macros shared by the import in the browser and in Node:
+ * dates in ISO, dd/mm/yyyy, dd-mm-yy or Excel serial form; decimals with a
+ * comma; French booleans; text normalised for matching.
+ */
+export const MACROS_SQL = `
+CREATE OR REPLACE MACRO clean_text(v) AS nullif(trim(CAST(v AS VARCHAR)), '');
+CREATE OR REPLACE MACRO parse_date(v) AS (
+  CASE
+    WHEN clean_text(v) IS NULL THEN NULL
+    WHEN regexp_full_match(clean_text(v), '[0-9]{5}([.,][0-9]+)?')
+      AND CAST(replace(clean_text(v), ',', '.') AS DOUBLE) BETWEEN 2 AND 2958465
+      THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(replace(clean_text(v), ',', '.') AS DOUBLE)) AS INTEGER) AS DATE)
+    ELSE CAST(coalesce(
+      try_strptime(left(clean_text(v), 10), '%Y-%m-%d'),
+      try_strptime(left(clean_text(v), 10), '%d/%m/%Y'),
+      try_strptime(left(clean_text(v), 10), '%d-%m-%Y'),
+      try_strptime(left(clean_text(v), 10), '%d.%m.%Y'),
+      try_strptime(left(clean_text(v), 10), '%Y/%m/%d'),
+      CASE WHEN regexp_full_match(clean_text(v), '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}')
+        THEN coalesce(try_strptime(clean_text(v), '%d/%m/%y'), try_strptime(clean_text(v), '%d-%m-%y')) END
+    ) AS DATE)
+  END);
+CREATE OR REPLACE MACRO parse_number(v) AS
+  TRY_CAST(replace(replace(replace(replace(clean_text(v), ' ', ''), chr(160), ''), chr(8239), ''), ',', '.') AS DOUBLE);
+CREATE OR REPLACE MACRO parse_bool(v) AS (
+  CASE
+    WHEN lower(strip_accents(clean_text(v))) IN ('oui', 'o', 'vrai', 'x', '1', 'true', 'yes', 'y') THEN TRUE
+    WHEN lower(strip_accents(clean_text(v))) IN ('non', 'n', 'faux', '0', 'false', 'no') THEN FALSE
+    ELSE NULL
+  END);
+CREATE OR REPLACE MACRO norm_code(v) AS lower(strip_accents(clean_text(v)));
+CREATE OR REPLACE MACRO norm_name(v) AS trim(regexp_replace(regexp_replace(
+  lower(strip_accents(clean_text(v))), '[^a-z0-9]+', ' ', 'g'), '^(l |le |la |les )', ''));
+CREATE OR REPLACE MACRO age_band(age) AS (CASE ${ageBandCase} ELSE NULL END);
+`;
+
+/** Reference tables, filled from the editable files of `data/`. */
+export const REFERENCE_DDL = `
+CREATE TABLE IF NOT EXISTS ref_communes (code_insee VARCHAR, nom VARCHAR, nom_kanak VARCHAR,
+  code_postal VARCHAR, province VARCHAR, province_secondaire VARCHAR, eth VARCHAR,
+  aire_coutumiere VARCHAR, population_2025 INTEGER, variantes VARCHAR);
+CREATE TABLE IF NOT EXISTS ref_eth (code_eth VARCHAR, libelle VARCHAR, province VARCHAR, confirme VARCHAR);
+CREATE TABLE IF NOT EXISTS ref_provinces (code VARCHAR, libelle VARCHAR, libelle_court VARCHAR);
+CREATE TABLE IF NOT EXISTS ref_secteurs (code VARCHAR, libelle VARCHAR);
+CREATE TABLE IF NOT EXISTS ref_motifs (motif_sortie VARCHAR, categorie_sortie VARCHAR, libelle VARCHAR);
+`;
+
+const dynamic = litList(CATEGORIES_DYNAMIQUES);
+const outOfDenominator = litList(CATEGORIES_HORS_DENOMINATEUR);
+
+/**
+ * Analysis views. `v_parcours` gives each parcours its person's territory
+ * (commune of residence → ETH → province), age band at entry and exit
+ * category (the row's own, else derived from the motif via `ref_motifs`).
+ */
+export const VIEWS_SQL = `
+CREATE OR REPLACE VIEW v_parcours AS
+SELECT p.*,
+  pe.sexe,
+  pe.commune_residence AS code_insee,
+  c.eth,
+  c.province,
+  coalesce(pe.tranche_age, age_band(year(p.date_entree) - pe.annee_naissance)) AS tranche_age,
+  coalesce(p.categorie_sortie, m.categorie_sortie) AS categorie,
+  coalesce(p.categorie_sortie, m.categorie_sortie) IN ${dynamic} AS est_dynamique,
+  coalesce(coalesce(p.categorie_sortie, m.categorie_sortie) IN ${outOfDenominator}, FALSE) AS hors_denominateur
+FROM parcours p
+LEFT JOIN personnes pe ON pe.id_personne = p.id_personne
+LEFT JOIN ref_communes c ON c.code_insee = pe.commune_residence
+LEFT JOIN ref_motifs m ON m.motif_sortie = p.motif_sortie;
+`;

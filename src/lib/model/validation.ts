@@ -1,0 +1,121 @@
+/**
+ * SQL that turns a staging table (all text, canonical column names, `_ligne`)
+ * into typed canonical rows, with the reason a row is rejected (domain rules of
+ * the import: missing/repeated identifier, missing/invalid required date,
+ * exit before entry, reference to something not loaded).
+ */
+import type { ColumnDef, TableDef } from './schema';
+import { ident, lit } from '../queries/sql';
+
+/** Per-column options decided by the import (e.g. how to read communes). */
+export interface CastOptions {
+	/** Columns present in the staging table; the others are NULL. */
+	present: ReadonlySet<string>;
+	/** SQL expression reading a commune column; defaults to the INSEE code as is. */
+	communeExpr?: (raw: string, column: string) => string;
+	/** Referenced tables that are loaded (a reference is checked only then). */
+	loadedTables: ReadonlySet<string>;
+}
+
+/** Expression casting one raw text column to its canonical type. */
+export function castExpr(col: ColumnDef, raw: string, opts: CastOptions): string {
+	if (col.commune) {
+		if (opts.communeExpr) return opts.communeExpr(raw, col.name);
+		return `CASE WHEN clean_text(${raw}) IN (SELECT code_insee FROM ref_communes) THEN clean_text(${raw}) END`;
+	}
+	switch (col.type) {
+		case 'DATE':
+			return `parse_date(${raw})`;
+		case 'INTEGER':
+			return `TRY_CAST(round(parse_number(${raw})) AS INTEGER)`;
+		case 'BIGINT':
+			return `TRY_CAST(round(parse_number(${raw})) AS BIGINT)`;
+		case 'DOUBLE':
+			return `parse_number(${raw})`;
+		case 'BOOLEAN':
+			return `parse_bool(${raw})`;
+		default:
+			if (!col.codes) return `clean_text(${raw})`;
+			return `CASE norm_code(${raw}) ${col.codes
+				.map((c) => `WHEN ${lit(c.toLowerCase())} THEN ${lit(c)}`)
+				.join(' ')} ELSE clean_text(${raw}) END`;
+	}
+}
+
+function rawRef(col: ColumnDef, opts: CastOptions): string {
+	return opts.present.has(col.name) ? `s.${ident(col.name)}` : 'NULL::VARCHAR';
+}
+
+/** Reason texts (French), with the offending value where it helps. */
+function rejectReasons(def: TableDef, opts: CastOptions): string[] {
+	const reasons: string[] = [];
+	const raw = (name: string) => `r.${ident('_raw_' + name)}`;
+	const val = (name: string) => `r.${ident(name)}`;
+	if (def.key) {
+		reasons.push(`WHEN ${val(def.key)} IS NULL THEN 'identifiant manquant (${def.key})'`);
+		reasons.push(
+			`WHEN r._premiere <> r._ligne THEN 'identifiant en double : ' || ${val(def.key)} || ' déjà présent ligne ' || r._premiere`
+		);
+	}
+	for (const col of def.columns) {
+		if (!col.required || col.name === def.key) continue;
+		if (col.type === 'DATE') {
+			reasons.push(`WHEN ${raw(col.name)} IS NULL THEN '${col.name} manquante'`);
+			reasons.push(`WHEN ${val(col.name)} IS NULL THEN '${col.name} invalide : «' || ${raw(col.name)} || '»'`);
+		} else {
+			reasons.push(`WHEN ${val(col.name)} IS NULL THEN '${col.name} manquant'`);
+		}
+	}
+	if (def.columns.some((c) => c.name === 'date_sortie') && def.columns.some((c) => c.name === 'date_entree')) {
+		reasons.push(
+			`WHEN r.date_sortie < r.date_entree THEN 'date_sortie (' || strftime(r.date_sortie, '%d/%m/%Y') || ') antérieure à date_entree (' || strftime(r.date_entree, '%d/%m/%Y') || ')'`
+		);
+	}
+	(def.references ?? []).forEach((fk, i) => {
+		if (!opts.loadedTables.has(fk.table)) return;
+		reasons.push(
+			`WHEN ${val(fk.column)} IS NOT NULL AND f${i}._fk IS NULL THEN '${fk.column} «' || ${val(fk.column)} || '» absent de la table ${fk.table}'`
+		);
+	});
+	return reasons;
+}
+
+/**
+ * Builds the checked table `target`: typed canonical columns, `_ligne`, and
+ * `_motif` (NULL when the row loads). `staging` must have `_ligne`.
+ */
+export function checkedTableSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
+	const casts = def.columns.map((c) => `${castExpr(c, rawRef(c, opts), opts)} AS ${ident(c.name)}`);
+	const raws = def.columns
+		.filter((c) => c.required && c.type === 'DATE')
+		.map((c) => `clean_text(${rawRef(c, opts)}) AS ${ident('_raw_' + c.name)}`);
+	const first = def.key ? `min(_ligne) OVER (PARTITION BY ${ident(def.key)})` : '_ligne';
+	const joins = (def.references ?? [])
+		.map((fk, i) =>
+			opts.loadedTables.has(fk.table)
+				? `LEFT JOIN (SELECT DISTINCT ${ident(fk.column)} AS _fk FROM ${ident(fk.table)}) f${i} ON f${i}._fk = r.${ident(fk.column)}`
+				: ''
+		)
+		.join('\n');
+	const reasons = rejectReasons(def, opts);
+	const motif = reasons.length ? `CASE ${reasons.join('\n ')} END` : 'NULL::VARCHAR';
+	return `CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
+WITH typed AS (SELECT s._ligne, ${[...casts, ...raws].join(', ')} FROM ${ident(staging)} s),
+ranked AS (SELECT *, ${first} AS _premiere FROM typed)
+SELECT r.*, ${motif} AS _motif FROM ranked r
+${joins};`;
+}
+
+/** Inserts the accepted rows of a checked table into the canonical table. */
+export function insertAcceptedSql(def: TableDef, checked: string, table: string = def.name): string {
+	const cols = def.columns.map((c) => ident(c.name)).join(', ');
+	return `INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${ident(checked)} WHERE _motif IS NULL ORDER BY _ligne;`;
+}
+
+/** Keeps the rejected rows, as read, with line number and reason, for download. */
+export function rejectedRowsSql(staging: string, checked: string, target: string): string {
+	return `CREATE OR REPLACE TABLE ${ident(target)} AS
+SELECT c._ligne AS ligne, c._motif AS motif, s.* EXCLUDE (_ligne)
+FROM ${ident(staging)} s JOIN ${ident(checked)} c ON c._ligne = s._ligne
+WHERE c._motif IS NOT NULL ORDER BY c._ligne;`;
+}

@@ -1,0 +1,52 @@
+/**
+ * Loads the editable reference files of `data/` (communes, ETH, provinces,
+ * sectors, exit motifs) into DuckDB's `ref_*` tables. The caller supplies the
+ * file texts: bundled by Vite in the browser, read from disk in Node.
+ */
+import type { Engine } from '../db/engine';
+import { MACROS_SQL, REFERENCE_DDL, VIEWS_SQL, createSchemaSql } from '../model/ddl';
+import { ident } from '../queries/sql';
+import { textTableIPC } from '../import/arrow-staging';
+import { parseCsv } from '../import/csv';
+
+/** The reference files, by file name in `data/`. */
+export const REFERENCE_FILES = {
+	ref_communes: 'communes.csv',
+	ref_eth: 'eth.csv',
+	ref_provinces: 'provinces.csv',
+	ref_secteurs: 'secteurs.csv',
+	ref_motifs: 'motifs-sortie.csv'
+} as const;
+
+export type ReferenceTexts = Record<(typeof REFERENCE_FILES)[keyof typeof REFERENCE_FILES], string>;
+
+async function loadReferenceTable(engine: Engine, table: string, text: string): Promise<void> {
+	const parsed = parseCsv(text, { delimiter: ',', quote: '"' });
+	const columns: Record<string, string[]> = {};
+	parsed.header.forEach((h, i) => (columns[h] = parsed.columns[i]));
+	const expected = await engine.query<{ column_name: string; data_type: string }>(
+		`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`
+	);
+	const missing = expected.filter((c) => !(c.column_name in columns)).map((c) => c.column_name);
+	if (missing.length) throw new Error(`Fichier de référence ${table} : colonnes manquantes ${missing.join(', ')}`);
+	await engine.exec(`DROP TABLE IF EXISTS stg_ref; DELETE FROM ${ident(table)};`);
+	await engine.insertArrowIPC('stg_ref', textTableIPC(columns), true);
+	const select = expected
+		.map((c) => `TRY_CAST(nullif(trim(${ident(c.column_name)}), '') AS ${c.data_type})`)
+		.join(', ');
+	await engine.exec(`INSERT INTO ${ident(table)} SELECT ${select} FROM stg_ref; DROP TABLE stg_ref;`);
+}
+
+/**
+ * Prepares a fresh engine: cleaning macros, reference tables filled from the
+ * given texts, empty canonical tables and the analysis views.
+ */
+export async function initDatabase(engine: Engine, texts: ReferenceTexts): Promise<void> {
+	await engine.exec(MACROS_SQL);
+	await engine.exec(REFERENCE_DDL);
+	for (const [table, file] of Object.entries(REFERENCE_FILES)) {
+		await loadReferenceTable(engine, table, texts[file]);
+	}
+	await engine.exec(createSchemaSql());
+	await engine.exec(VIEWS_SQL);
+}

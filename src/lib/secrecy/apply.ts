@@ -1,0 +1,119 @@
+/**
+ * Applies the secrecy policy to result rows before anything displays or
+ * exports them: primary suppression of small counts, rates and statistics
+ * over small denominators, and secondary suppression within groups whose total
+ * is published (communes under their ETH, months under their year, …).
+ */
+import { DEFAULT_POLICY, isMasked, type Cell, type SecrecyPolicy } from './policy';
+
+/** How a column is protected. */
+export type Measure =
+	| { kind: 'count' }
+	| { kind: 'rate'; denominator: string }
+	| { kind: 'stat'; n: string }
+	/** Proportional to a count over a public base (e.g. coverage per 1,000 inhabitants): hidden with it. */
+	| { kind: 'follows'; count: string }
+	| { kind: 'public' };
+
+export type Measures = Record<string, Measure>;
+
+/** A row after secrecy: measured columns become Cells, the rest is unchanged. */
+export type MaskedRow<R> = { [K in keyof R]: R[K] extends number | null ? Cell : R[K] };
+
+/**
+ * Hierarchy for secondary suppression: each row's key and the key of the row
+ * holding its published total (null for the top). Rows sharing a parent form a
+ * group whose sum is that parent's value.
+ */
+export interface Hierarchy<R> {
+	key: (row: R) => string;
+	parent: (row: R) => string | null;
+}
+
+function primary(value: unknown, measure: Measure, row: Record<string, unknown>, policy: SecrecyPolicy): Cell {
+	if (value === null || value === undefined) return null;
+	const v = value as number;
+	switch (measure.kind) {
+		case 'count':
+			return v >= 1 && v < policy.effectif_min ? { secret: 'effectif' } : v;
+		case 'rate': {
+			const d = row[measure.denominator] as number | null;
+			return d === null || d === undefined || d < policy.denominateur_min ? { secret: 'denominateur' } : v;
+		}
+		case 'stat': {
+			const n = row[measure.n] as number | null;
+			return n === null || n === undefined || n < policy.denominateur_min ? { secret: 'denominateur' } : v;
+		}
+		default:
+			return v;
+	}
+}
+
+/** Secondary suppression of one count column over a hierarchy, to a fixed point. */
+function secondary<R>(rows: MaskedRow<R>[], raw: R[], column: string, h: Hierarchy<R>): void {
+	const cell = (i: number) => (rows[i] as Record<string, Cell>)[column];
+	const mask = (i: number) => ((rows[i] as Record<string, Cell>)[column] = { secret: 'secondaire' });
+	const indexByKey = new Map(raw.map((r, i) => [h.key(r), i]));
+	const children = new Map<string, number[]>();
+	raw.forEach((r, i) => {
+		const p = h.parent(r);
+		if (p === null || !indexByKey.has(p)) return;
+		children.set(p, [...(children.get(p) ?? []), i]);
+	});
+	let changed = true;
+	while (changed) {
+		changed = false;
+		for (const [parentKey, kids] of children) {
+			const parentIndex = indexByKey.get(parentKey)!;
+			if (isMasked(cell(parentIndex))) continue;
+			const hidden = kids.filter((i) => isMasked(cell(i)));
+			if (hidden.length !== 1) continue;
+			const candidates = kids
+				.filter((i) => !isMasked(cell(i)) && typeof cell(i) === 'number' && (cell(i) as number) > 0)
+				.sort((a, b) => (cell(a) as number) - (cell(b) as number) || h.key(raw[a]).localeCompare(h.key(raw[b])));
+			if (candidates.length) mask(candidates[0]);
+			else mask(parentIndex);
+			changed = true;
+		}
+	}
+}
+
+/**
+ * Masks `rows` according to `measures` and `policy`. With a hierarchy and
+ * secondary secrecy on, no masked count can be recomputed from a published
+ * total and the other published cells of its group.
+ */
+export function applySecrecy<R extends object>(
+	rows: R[],
+	measures: Measures,
+	policy: SecrecyPolicy = DEFAULT_POLICY,
+	hierarchy?: Hierarchy<R>
+): MaskedRow<R>[] {
+	const masked = rows.map((row) => {
+		const out: Record<string, unknown> = { ...row };
+		for (const [column, measure] of Object.entries(measures)) {
+			if (column in out) out[column] = primary(out[column], measure, row as Record<string, unknown>, policy);
+		}
+		return out as MaskedRow<R>;
+	});
+	if (hierarchy && policy.secret_secondaire) {
+		for (const [column, measure] of Object.entries(measures)) {
+			if (measure.kind === 'count') secondary(masked, rows, column, hierarchy);
+		}
+	}
+	for (const [column, measure] of Object.entries(measures)) {
+		if (measure.kind !== 'follows') continue;
+		for (const row of masked as Record<string, Cell>[]) {
+			const source = row[measure.count];
+			if (isMasked(source) && column in row) row[column] = { secret: source.secret };
+		}
+	}
+	return masked;
+}
+
+/** The same rows with every Cell replaced by « s » (for JSON/CSV output). */
+export function cellsAsText<R extends object>(rows: R[]): Record<string, unknown>[] {
+	return rows.map((row) =>
+		Object.fromEntries(Object.entries(row).map(([k, v]) => [k, isMasked(v) ? 's' : v]))
+	);
+}
