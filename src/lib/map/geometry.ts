@@ -11,6 +11,7 @@ import { feature, merge } from 'topojson-client';
 import type {
 	Feature,
 	FeatureCollection,
+	GeoJsonProperties,
 	MultiPolygon,
 	Point,
 	Polygon,
@@ -37,7 +38,7 @@ export type ProvinceProperties = { code: ProvinceCode };
 export type GroupProperties = { code: string };
 
 export type AreaGeometry = Polygon | MultiPolygon;
-export type AreaCollection<P> = FeatureCollection<AreaGeometry, P>;
+export type AreaCollection<P extends GeoJsonProperties = GeoJsonProperties> = FeatureCollection<AreaGeometry, P>;
 
 export type TerritoryObjects = {
 	communes: GeometryCollection<CommuneProperties>;
@@ -52,7 +53,7 @@ export type TerritoryLayers = {
 	provinces: AreaCollection<ProvinceProperties>;
 };
 
-type TopoArea<P> = TopoPolygon<P> | TopoMultiPolygon<P>;
+type TopoArea<P extends GeoJsonProperties> = TopoPolygon<P> | TopoMultiPolygon<P>;
 
 function collection<K extends keyof TerritoryObjects>(topo: TerritoryTopology, name: K): TerritoryObjects[K] {
 	const object = topo?.objects?.[name];
@@ -62,7 +63,7 @@ function collection<K extends keyof TerritoryObjects>(topo: TerritoryTopology, n
 	return object;
 }
 
-function decode<P>(topo: TerritoryTopology, object: GeometryCollection<P>): AreaCollection<P> {
+function decode<P extends GeoJsonProperties>(topo: TerritoryTopology, object: GeometryCollection<P>): AreaCollection<P> {
 	const fc = feature(topo, object as GeometryCollection<P & object>) as FeatureCollection<AreaGeometry | null, P>;
 	return {
 		type: 'FeatureCollection',
@@ -110,9 +111,9 @@ export function dissolveCommunes(
 	const communes = collection(topo, 'communes').geometries as TopoArea<CommuneProperties>[];
 	const byCode = new Map(communes.map((g) => [g.properties?.code_insee, g]));
 	const poyaParts = collection(topo, 'poya').geometries as TopoArea<PoyaProperties>[];
-	const members = new Map<string, TopoArea<unknown>[]>();
+	const members = new Map<string, TopoArea<GeoJsonProperties>[]>();
 	for (const [communeCode, groupCode] of grouping) {
-		let geometry: TopoArea<unknown> | undefined = byCode.get(communeCode);
+		let geometry: TopoArea<GeoJsonProperties> | undefined = byCode.get(communeCode);
 		if (communeCode === POYA_CODE && options.poya && options.poya !== 'whole') {
 			geometry = poyaParts.find((g) => g.properties?.partie === options.poya);
 		}
@@ -132,7 +133,7 @@ export function dissolveCommunes(
 }
 
 /** Visits every position of the area features. */
-function eachPosition(fc: AreaCollection<unknown>, visit: (p: Position) => void): void {
+function eachPosition(fc: AreaCollection, visit: (p: Position) => void): void {
 	for (const f of fc.features) {
 		const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
 		for (const polygon of polygons) for (const ring of polygon) for (const p of ring) visit(p);
@@ -144,7 +145,7 @@ function eachPosition(fc: AreaCollection<unknown>, visit: (p: Position) => void)
  * in the form MapLibre's `fitBounds` takes. `null` for an empty collection.
  * (New Caledonia does not cross the antimeridian.)
  */
-export function boundsOf(fc: AreaCollection<unknown>): [[number, number], [number, number]] | null {
+export function boundsOf(fc: AreaCollection): [[number, number], [number, number]] | null {
 	let minX = Infinity;
 	let minY = Infinity;
 	let maxX = -Infinity;
@@ -177,7 +178,7 @@ export function largestPolygon(geometry: AreaGeometry): Position[][] {
  * always inside that polygon, also for concave communes where the centroid
  * falls outside. `precision` is in degrees (default ≈ 100 m).
  */
-export function labelPoints<P>(fc: AreaCollection<P>, precision = 0.001): FeatureCollection<Point, P> {
+export function labelPoints<P extends GeoJsonProperties>(fc: AreaCollection<P>, precision = 0.001): FeatureCollection<Point, P> {
 	return {
 		type: 'FeatureCollection',
 		features: fc.features.map((f) => ({

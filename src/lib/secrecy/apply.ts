@@ -90,9 +90,9 @@ export function applySecrecy<R extends object>(
 	hierarchy?: Hierarchy<R>
 ): MaskedRow<R>[] {
 	const masked = rows.map((row) => {
-		const out: Record<string, unknown> = { ...row };
+		const out = { ...row } as Record<string, unknown>;
 		for (const [column, measure] of Object.entries(measures)) {
-			if (column in out) out[column] = primary(out[column], measure, row as Record<string, unknown>, policy);
+			if (column in out) out[column] = primary(out[column], measure, row as unknown as Record<string, unknown>, policy);
 		}
 		return out as MaskedRow<R>;
 	});
@@ -116,4 +116,32 @@ export function cellsAsText<R extends object>(rows: R[]): Record<string, unknown
 	return rows.map((row) =>
 		Object.fromEntries(Object.entries(row).map(([k, v]) => [k, isMasked(v) ? 's' : v]))
 	);
+}
+
+/**
+ * Secrecy for rows grouped under totals that are published elsewhere but not
+ * part of `rows` (months under their year, quarters under their year…):
+ * synthetic group totals are added for secondary suppression, then removed.
+ */
+export function applySecrecyByGroup<R extends object>(
+	rows: R[],
+	measures: Measures,
+	groupOf: (row: R) => string,
+	policy: SecrecyPolicy = DEFAULT_POLICY
+): MaskedRow<R>[] {
+	const totals = new Map<string, Record<string, unknown>>();
+	for (const row of rows) {
+		const g = groupOf(row);
+		const total = totals.get(g) ?? { __group: g };
+		for (const [column, m] of Object.entries(measures)) {
+			if (m.kind === 'count') total[column] = ((total[column] as number) ?? 0) + ((row as Record<string, number>)[column] ?? 0);
+		}
+		totals.set(g, total);
+	}
+	const all = [...rows, ...totals.values()] as Record<string, unknown>[];
+	const masked = applySecrecy(all, measures, policy, {
+		key: (r) => ('__group' in r ? `g:${r.__group}` : `r:${all.indexOf(r)}`),
+		parent: (r) => ('__group' in r ? null : `g:${groupOf(r as R)}`)
+	});
+	return masked.slice(0, rows.length) as MaskedRow<R>[];
 }

@@ -1,0 +1,99 @@
+/**
+ * What the overview's panels show, computed end to end (SQL → secrecy) so a
+ * component only formats ready rows. Also used by the benchmark and tests.
+ */
+import type { Engine } from '../db/engine';
+import { parcoursIndicatorsSql, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
+import { previousPeriod, type Filters, type Level } from '../queries/filters';
+import { trendSql, TREND_MEASURES, type TrendRow } from '../queries/trend';
+import { applySecrecy, applySecrecyByGroup, type MaskedRow } from '../secrecy/apply';
+import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
+import { territoryHierarchy, type TerritoryRow } from '../reference/hierarchy';
+import type { Territory } from '../reference/territory';
+import { CATEGORIES_SORTIE } from '../model/codes';
+
+export type Indicators = ParcoursIndicators & Record<string, unknown>;
+export type MaskedIndicators = MaskedRow<Indicators>;
+
+async function indicators(engine: Engine, f: Filters, level: Level): Promise<Indicators[]> {
+	return engine.query<Indicators>(parcoursIndicatorsSql(f, level));
+}
+
+export interface KpiData {
+	current: MaskedIndicators;
+	previous: MaskedIndicators;
+	previousPeriod: { du: string; au: string };
+}
+
+/** Totals of the period and of the previous one, after secrecy. */
+export async function kpiData(engine: Engine, f: Filters, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<KpiData> {
+	const prev = previousPeriod(f);
+	const [current] = await indicators(engine, f, 'total');
+	const [previous] = await indicators(engine, { ...f, ...prev }, 'total');
+	return {
+		current: applySecrecy([current], PARCOURS_MEASURES, policy)[0],
+		previous: applySecrecy([previous], PARCOURS_MEASURES, policy)[0],
+		previousPeriod: prev
+	};
+}
+
+export interface CategoryRow {
+	categorie: string;
+	sorties: number;
+	part: number | null;
+}
+
+const CATEGORY_COLUMNS: Record<string, keyof ParcoursIndicators> = {
+	emploi_durable: 'sorties_emploi_durable',
+	emploi_transition: 'sorties_emploi_transition',
+	sortie_positive: 'sorties_positives',
+	autre_sortie: 'sorties_autres',
+	neutralisee: 'sorties_neutralisees',
+	projet_de_vie: 'sorties_projet_de_vie',
+	non_categorisee: 'sorties_non_categorisees'
+};
+
+/** Exits of the period by category, under the exits total (secondary secrecy within). */
+export async function exitCategories(
+	engine: Engine,
+	f: Filters,
+	policy: SecrecyPolicy = DEFAULT_POLICY
+): Promise<{ total: MaskedRow<{ sorties: number }>; rows: MaskedRow<CategoryRow>[] }> {
+	const [t] = await indicators(engine, f, 'total');
+	const rows: (CategoryRow & { cle: string })[] = [...CATEGORIES_SORTIE, 'non_categorisee' as const]
+		.map((c) => ({ cle: c, categorie: c, sorties: t[CATEGORY_COLUMNS[c]] as number, part: null as number | null }))
+		.filter((r) => r.categorie !== 'non_categorisee' || r.sorties > 0)
+		.map((r) => ({ ...r, part: t.sorties ? r.sorties / t.sorties : null }));
+	const all = [{ cle: 'total', categorie: 'total', sorties: t.sorties, part: 1 }, ...rows];
+	const masked = applySecrecy(
+		all,
+		{ sorties: { kind: 'count' }, part: { kind: 'follows', count: 'sorties' } },
+		policy,
+		{ key: (r) => r.cle, parent: (r) => (r.cle === 'total' ? null : 'total') }
+	);
+	return { total: masked[0], rows: masked.slice(1) };
+}
+
+/** Entries and exits by quarter, quarters protected under their year. */
+export async function trendData(engine: Engine, f: Filters, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<MaskedRow<TrendRow>[]> {
+	const rows = await engine.query<TrendRow & Record<string, unknown>>(trendSql(f));
+	return applySecrecyByGroup(rows, TREND_MEASURES, (r) => String(r.annee), policy);
+}
+
+export type MaskedTerritoryRow = TerritoryRow<MaskedIndicators>;
+
+/** Indicators by province, ETH and commune in one table, with secondary secrecy along the hierarchy. */
+export async function territoryTable(
+	engine: Engine,
+	f: Filters,
+	territory: Territory,
+	policy: SecrecyPolicy = DEFAULT_POLICY
+): Promise<MaskedTerritoryRow[]> {
+	const [total, province, eth, commune] = await Promise.all(
+		(['total', 'province', 'eth', 'commune'] as const).map((level) => indicators(engine, f, level))
+	);
+	const rows = territoryHierarchy(territory, { total, province, eth, commune }, (r) => r.cle);
+	const flat = rows.map((r) => ({ ...r.valeurs, __cle: r.cle, __parent: r.parent }));
+	const masked = applySecrecy(flat, PARCOURS_MEASURES, policy, { key: (r) => r.__cle, parent: (r) => r.__parent });
+	return rows.map((r, i) => ({ ...r, valeurs: masked[i] as MaskedIndicators }));
+}
