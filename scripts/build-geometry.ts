@@ -113,9 +113,11 @@ async function dissolveLayers(pieces: Topology): Promise<string> {
 			'-i pieces.json',
 			'-dissolve target=pieces code_insee copy-fields=nom gap-width=0 + name=communes',
 			`-sort target=communes 'code_insee'`,
+			'-filter-fields target=communes code_insee,nom',
 			`-filter target=pieces 'code_insee === "${POYA}"' + name=poya`,
 			'-dissolve target=poya partie copy-fields=province gap-width=0',
 			`-sort target=poya 'partie'`,
+			'-filter-fields target=poya partie,province',
 			'-dissolve target=pieces province gap-width=0 + name=provinces',
 			'-rename-fields target=provinces code=province',
 			`-sort target=provinces 'code'`,
@@ -177,7 +179,8 @@ async function main(): Promise<void> {
 	}
 	console.log(`Plus grand écart : ${worst.code} ${names.get(worst.code)} ${worst.diff.toFixed(2)} %`);
 
-	console.log(`\nPoya : nord ${km2(split.north)} km², sud ${km2(split.south)} km² (dont ${km2(split.movedToSouth)} km² de liserés rattachés au sud)`);
+	console.log(`\nPoya ∩ IRIS 2706 : ${km2(split.rawSouth)} km² ; Poya hors IRIS : ${km2(split.rawNorth)} km²`);
+	console.log(`Poya : nord ${km2(split.north)} km², sud ${km2(split.south)} km² (dont ${km2(split.movedToSouth)} km² de liserés rattachés au sud)`);
 	for (const f of layers.poya.features) console.log(`  poya ${f.properties.partie} (${f.properties.province}) : ${km2(geodesicArea(f.geometry))} km²`);
 	for (const f of layers.provinces.features) console.log(`  province ${f.properties.code} : ${km2(geodesicArea(f.geometry))} km²`);
 	console.log(`\n${OUTPUT.replace(ROOT + '/', '')} : ${(bytes / 1024).toFixed(1)} Ko`);

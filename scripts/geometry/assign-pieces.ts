@@ -16,7 +16,7 @@
  */
 import { feature, neighbors } from 'topojson-client';
 import type { Topology, GeometryObject } from 'topojson-specification';
-import type { Geometry, Polygon, MultiPolygon, Position } from 'geojson';
+import type { Feature, Geometry, Polygon, MultiPolygon, Position } from 'geojson';
 import { geodesicArea } from '../../src/lib/map/area';
 import { pointInRings, poleOfInaccessibility } from '../../src/lib/map/label';
 
@@ -73,11 +73,11 @@ export function readPieces(topo: Topology, objectName: string): { pieces: Piece[
 	const geometries = collection.geometries as GeometryObject<Record<string, unknown>>[];
 	const adjacency = neighbors(geometries);
 	const pieces = geometries.map((g, index): Piece => {
-		const props = g.properties ?? {};
+		const props: Record<string, unknown> = g.properties ?? {};
 		const codes = [...new Set(((props.codes as (string | null)[]) ?? []).filter((c): c is string => !!c))];
 		const tags = (props.tags as string[]) ?? [];
 		const inUnion = tags.includes('union');
-		const geometry = feature(topo, g).geometry as Polygon | MultiPolygon;
+		const geometry = (feature(topo, g) as Feature).geometry as Polygon | MultiPolygon;
 		const kind = codes.length === 1 ? 'commune' : codes.length > 1 ? 'overlap' : inUnion ? 'gap' : 'outside';
 		return {
 			index,
@@ -104,8 +104,9 @@ export function readPieces(topo: Topology, objectName: string): { pieces: Piece[
  * Gives every overlap and gap piece an owner so that each commune's area
  * stays as close as possible to its source area (relative difference).
  * A gap touching a single commune is filled only when it is one of that
- * commune's own (artefact) holes; otherwise it is sea enclosed by islets
- * and is left empty. Returns the final area by commune (m²).
+ * commune's own (artefact) holes; otherwise it lies between two parts of the
+ * commune (an islet touching the main island, usually enclosing sea) and is
+ * left empty, as in the source. Returns the final area by commune (m²).
  */
 export function assignOwners(pieces: Piece[], sourceArea: Map<string, number>, sourceGeometry: Map<string, Geometry>): Map<string, number> {
 	const area = new Map<string, number>([...sourceArea.keys()].map((c) => [c, 0]));
@@ -121,10 +122,10 @@ export function assignOwners(pieces: Piece[], sourceArea: Map<string, number>, s
 			const source = sourceGeometry.get(code);
 			if (!source || !insideSourceHole(interiorPoint(p.geometry), source)) {
 				p.candidates = [];
-				p.note = `enclave de mer dans ${code}, laissée vide`;
+				p.note = `enclave entre deux parties de ${code}`;
 			}
 		}
-		if (p.kind === 'gap' && p.candidates.length === 0 && !p.note) p.note = 'trou sans voisin, laissé vide';
+		if (p.kind === 'gap' && p.candidates.length === 0 && !p.note) p.note = 'trou sans voisin';
 	}
 
 	// Greedy pass, largest pieces first.
@@ -201,7 +202,10 @@ function minDistance(a: Piece[], b: Piece[]): number {
  * join whichever part is nearer, so that no scrap of Province Nord is left
  * along Poya Sud's coast or its border with Bourail.
  */
-export function splitPoya(pieces: Piece[], adjacency: number[][]): { north: number; south: number; movedToSouth: number } {
+export function splitPoya(
+	pieces: Piece[],
+	adjacency: number[][]
+): { north: number; south: number; movedToSouth: number; rawNorth: number; rawSouth: number } {
 	const poya = pieces.filter((p) => p.owner === POYA);
 	const south = poya.filter((p) => p.inIris);
 	const rest = poya.filter((p) => !p.inIris);
@@ -219,6 +223,7 @@ export function splitPoya(pieces: Piece[], adjacency: number[][]): { north: numb
 			if (toSouth) movedToSouth += p.area;
 		}
 	}
-	const sum = (part: string) => poya.filter((p) => p.part === part).reduce((s, p) => s + p.area, 0);
-	return { north: sum('nord'), south: sum('sud'), movedToSouth };
+	const total = (list: Piece[]) => list.reduce((s, p) => s + p.area, 0);
+	const sum = (part: string) => total(poya.filter((p) => p.part === part));
+	return { north: sum('nord'), south: sum('sud'), movedToSouth, rawNorth: total(rest), rawSouth: total(south) };
 }
