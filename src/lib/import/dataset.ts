@@ -7,7 +7,8 @@ import type { Engine } from '../db/engine';
 import { TABLES, type TableName } from '../model/schema';
 import { VIEWS_SQL, createSchemaSql, dropSchemaSql } from '../model/ddl';
 import { decodeText, ImportError } from './decode';
-import { parseCsv, type ParsedTable } from './csv';
+import { parseCsv } from './csv';
+import { textSource, type SourceTable } from './source';
 import { loadTable, type ColumnMapping, type LoadTableOptions } from './load-table';
 import type { DatasetReport } from './report';
 
@@ -15,17 +16,20 @@ import type { DatasetReport } from './report';
 export interface PreparedFile {
 	table: TableName;
 	fileName: string;
-	parsed: ParsedTable;
+	source: SourceTable;
 	mapping: ColumnMapping;
 	encoding?: string;
 	delimiter?: string;
 	droppedColumns?: string[];
 	ignoredColumns?: string[];
+	birthDateColumn?: boolean;
 }
 
 export interface LoadOptions {
-	communeExpr?: LoadTableOptions['communeExpr'];
-	personIdExpr?: LoadTableOptions['personIdExpr'];
+	/** Pseudonymisation of person identifiers (see import/pseudonym). */
+	pseudonym?: LoadTableOptions['pseudonym'];
+	/** `table.colonne` → exact source value → code (profile « valeurs »). */
+	valueMaps?: Record<string, Record<string, string>>;
 }
 
 /** Canonical name of a header: lower case, no accents, `_` for other characters. */
@@ -52,16 +56,26 @@ export function identityMapping(table: TableName, header: string[]): ColumnMappi
 /** Reads a canonical CSV file (`<table>.csv`, header = canonical names). */
 export function prepareCanonicalCsv(table: TableName, fileName: string, bytes: Uint8Array): PreparedFile {
 	const { text, encoding } = decodeText(bytes);
-	const parsed = parseCsv(text, { delimiter: ',', quote: '"' });
-	const mapping = identityMapping(table, parsed.header);
-	const ignoredColumns = parsed.header.filter((_, i) => !Object.values(mapping).includes(i));
-	return { table, fileName, parsed, mapping, encoding, delimiter: ',', ignoredColumns };
+	const source = textSource(parseCsv(text, { delimiter: ',', quote: '"' }));
+	const mapping = identityMapping(table, source.header);
+	const ignoredColumns = source.header.filter((_, i) => !Object.values(mapping).includes(i));
+	return { table, fileName, source, mapping, encoding, delimiter: ',', ignoredColumns };
+}
+
+function valueMapsOf(maps: LoadOptions['valueMaps'], table: string): Record<string, Record<string, string>> {
+	const out: Record<string, Record<string, string>> = {};
+	for (const [key, map] of Object.entries(maps ?? {})) {
+		const [t, column] = key.split('.');
+		if (t === table && column) out[column] = map;
+	}
+	return out;
 }
 
 /** Replaces the loaded dataset with `files` and returns the report. */
 export async function loadDataset(engine: Engine, files: PreparedFile[], options: LoadOptions = {}): Promise<DatasetReport> {
 	for (const f of files) {
-		if (f.parsed.lines.length === 0 && f.parsed.malformed.length === 0) {
+		const rows = f.source.kind === 'text' ? f.source.lines.length + f.source.malformed.length : f.source.rowCount;
+		if (rows === 0) {
 			throw new ImportError(
 				`${f.fileName} : le fichier ne contient que la ligne d’en-tête, aucune ligne de données. Rien n’a été importé.`
 			);
@@ -72,12 +86,13 @@ export async function loadDataset(engine: Engine, files: PreparedFile[], options
 	const report: DatasetReport = { tables: [], erreurs: [] };
 	for (const def of TABLES) {
 		for (const file of files.filter((f) => f.table === def.name)) {
-			const tableReport = await loadTable(engine, def, file.parsed, {
+			const tableReport = await loadTable(engine, def, file.source, {
 				fileName: file.fileName,
 				mapping: file.mapping,
 				loadedTables: loaded,
-				communeExpr: options.communeExpr,
-				personIdExpr: options.personIdExpr,
+				pseudonym: options.pseudonym,
+				birthDateColumn: file.birthDateColumn,
+				valueMaps: valueMapsOf(options.valueMaps, def.name),
 				droppedColumns: file.droppedColumns,
 				ignoredColumns: file.ignoredColumns,
 				encoding: file.encoding,

@@ -7,10 +7,12 @@ import type { Engine } from '../db/engine';
 import type { TableDef } from '../model/schema';
 import { checkedTableSql, insertAcceptedSql, type CastOptions } from '../model/validation';
 import { ident } from '../queries/sql';
-import { textTableIPC } from './arrow-staging';
-import type { ParsedTable } from './csv';
+import type { SourceTable } from './source';
 import type { TableReport } from './report';
 import { columnWarnings } from './warnings';
+import { birthDateToYear, pseudonymiseStaging, rejectedValues, stage } from './staging';
+import { readCommuneColumns } from './communes';
+import { valueSynonymsOf } from './synonyms';
 
 /** canonical column → index of the source column it is read from. */
 export type ColumnMapping = Record<string, number>;
@@ -19,9 +21,12 @@ export interface LoadTableOptions {
 	fileName: string;
 	mapping: ColumnMapping;
 	loadedTables: ReadonlySet<string>;
-	communeExpr?: CastOptions['communeExpr'];
-	/** SQL expression turning a raw person identifier into its pseudonym. */
-	personIdExpr?: (raw: string) => string;
+	/** Turns a person identifier into its pseudonym (keyed HMAC); none = kept as is. */
+	pseudonym?: (id: string) => string;
+	/** The mapped `annee_naissance` is a full date of birth: keep the year only. */
+	birthDateColumn?: boolean;
+	/** Exact source value → code, per canonical column (from the user's profile). */
+	valueMaps?: Record<string, Record<string, string>>;
 	droppedColumns?: string[];
 	ignoredColumns?: string[];
 	encoding?: string;
@@ -39,44 +44,35 @@ function reasonKey(motif: string): string {
 export async function loadTable(
 	engine: Engine,
 	def: TableDef,
-	source: ParsedTable,
+	source: SourceTable,
 	opts: LoadTableOptions
 ): Promise<TableReport> {
 	const staging = `stg_${def.name}`;
 	const checked = `chk_${def.name}`;
-	const rowCount = source.lines.length;
-	const stagingColumns: Record<string, (string | null)[]> = {
-		_ligne: source.lines.map(String)
-	};
-	for (const col of def.columns) {
-		const idx = opts.mapping[col.name];
-		if (idx === undefined) continue;
-		stagingColumns[col.name] = source.columns[idx].map((v) => (v.trim() === '' ? null : v));
-	}
-	const present = new Set(Object.keys(stagingColumns).filter((c) => c !== '_ligne'));
+	const rowCount = source.kind === 'text' ? source.lines.length : source.rowCount;
+	const malformed = source.kind === 'text' ? source.malformed : [];
 	await engine.exec(`DROP TABLE IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)};`);
-	await engine.insertArrowIPC(staging, textTableIPC(stagingColumns), true);
-	await engine.exec(`ALTER TABLE ${ident(staging)} ALTER _ligne TYPE INTEGER;`);
-	if (opts.personIdExpr) {
-		const sets = def.columns
-			.filter((c) => c.person && present.has(c.name))
-			.map((c) => `${ident(c.name)} = ${opts.personIdExpr!(ident(c.name))}`);
-		if (sets.length) await engine.exec(`UPDATE ${ident(staging)} SET ${sets.join(', ')};`);
-	}
-	const castOpts: CastOptions = { present, loadedTables: opts.loadedTables, communeExpr: opts.communeExpr };
+	const stagedColumns = await stage(engine, def, source, opts.mapping, staging);
+	const present = new Set(stagedColumns);
+	if (opts.pseudonym) await pseudonymiseStaging(engine, def, staging, present, opts.pseudonym);
+	if (opts.birthDateColumn && present.has('annee_naissance')) await birthDateToYear(engine, staging);
+	const communes = await readCommuneColumns(engine, def, staging, present);
+	const castOpts: CastOptions = {
+		present,
+		loadedTables: opts.loadedTables,
+		communeExpr: communes.expr,
+		valueMaps: opts.valueMaps,
+		valueSynonyms: valueSynonymsOf(def.name)
+	};
 	await engine.exec(checkedTableSql(def, staging, checked, castOpts));
 	await engine.exec(insertAcceptedSql(def, checked));
 
 	const rejectedRows = await engine.query<{ _ligne: number; _motif: string }>(
 		`SELECT _ligne, _motif FROM ${ident(checked)} WHERE _motif IS NOT NULL ORDER BY _ligne`
 	);
-	const indexByLine = new Map<number, number>();
-	if (rejectedRows.length) source.lines.forEach((l, i) => indexByLine.set(l, i));
-	const rejets = rejectedRows.map((r) => {
-		const idx = indexByLine.get(r._ligne)!;
-		return { ligne: r._ligne, motif: r._motif, valeurs: source.columns.map((c) => c[idx]) };
-	});
-	for (const m of source.malformed) {
+	const values = await rejectedValues(engine, def, source, rejectedRows.map((r) => r._ligne));
+	const rejets = rejectedRows.map((r) => ({ ligne: r._ligne, motif: r._motif, valeurs: values.get(r._ligne) ?? [] }));
+	for (const m of malformed) {
 		rejets.push({ ligne: m.line, motif: m.message, valeurs: [m.raw] });
 	}
 	rejets.sort((a, b) => a.ligne - b.ligne);
@@ -88,18 +84,21 @@ export async function loadTable(
 		.filter((w) => w.probleme === 'commune non reconnue')
 		.reduce((sum, w) => sum + w.lignes, 0);
 	const loaded = rowCount - rejectedRows.length;
-	await engine.exec(`DROP TABLE IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)};`);
+	await engine.exec(
+		`DROP TABLE IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)}; DROP TABLE IF EXISTS ${ident('raw_' + def.name)};`
+	);
 
 	return {
 		table: def.name,
 		fichier: opts.fileName,
 		encodage: opts.encoding,
 		separateur: opts.delimiter,
-		lignes_lues: rowCount + source.malformed.length,
+		lignes_lues: rowCount + malformed.length,
 		lignes_chargees: loaded,
 		lignes_rejetees: rejets.length,
-		lignes_vides_ignorees: source.blankLines,
+		lignes_vides_ignorees: source.kind === 'text' ? source.blankLines : 0,
 		communes_non_reconnues: unknownCommunes,
+		lecture_communes: communes.reports,
 		motifs_rejet: motifs,
 		avertissements: warnings,
 		colonnes_ecartees: opts.droppedColumns ?? [],

@@ -1,5 +1,6 @@
 /** What an import tells the user, per file and for the dataset (French field names = CLI JSON). */
 import type { TableName } from '../model/schema';
+import type { CommuneColumnReport } from './communes';
 
 export interface ColumnWarning {
 	colonne: string;
@@ -24,6 +25,8 @@ export interface TableReport {
 	lignes_rejetees: number;
 	lignes_vides_ignorees: number;
 	communes_non_reconnues: number;
+	/** How each commune column was read (INSEE codes, postal codes, names). */
+	lecture_communes: CommuneColumnReport[];
 	/** Rejection reasons grouped: reason pattern → count. */
 	motifs_rejet: Record<string, number>;
 	avertissements: ColumnWarning[];

@@ -35,17 +35,15 @@ CREATE OR REPLACE MACRO parse_date(v) AS (
   CASE
     WHEN clean_text(v) IS NULL THEN NULL
     WHEN regexp_full_match(clean_text(v), '[0-9]{5}([.,][0-9]+)?')
-      AND CAST(replace(clean_text(v), ',', '.') AS DOUBLE) BETWEEN 2 AND 2958465
-      THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(replace(clean_text(v), ',', '.') AS DOUBLE)) AS INTEGER) AS DATE)
-    ELSE CAST(coalesce(
-      try_strptime(left(clean_text(v), 10), '%Y-%m-%d'),
-      try_strptime(left(clean_text(v), 10), '%d/%m/%Y'),
-      try_strptime(left(clean_text(v), 10), '%d-%m-%Y'),
-      try_strptime(left(clean_text(v), 10), '%d.%m.%Y'),
-      try_strptime(left(clean_text(v), 10), '%Y/%m/%d'),
-      CASE WHEN regexp_full_match(clean_text(v), '[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}')
-        THEN coalesce(try_strptime(clean_text(v), '%d/%m/%y'), try_strptime(clean_text(v), '%d-%m-%y')) END
-    ) AS DATE)
+      THEN CASE WHEN CAST(replace(clean_text(v), ',', '.') AS DOUBLE) BETWEEN 2 AND 2958465
+        THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(replace(clean_text(v), ',', '.') AS DOUBLE)) AS INTEGER) AS DATE) END
+    WHEN regexp_matches(clean_text(v), '^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}([^0-9]|$)')
+      THEN CAST(try_strptime(regexp_replace(regexp_extract(clean_text(v), '^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}'), '[/.]', '-', 'g'), '%Y-%m-%d') AS DATE)
+    WHEN regexp_matches(clean_text(v), '^[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}([^0-9]|$)')
+      THEN CAST(try_strptime(regexp_replace(regexp_extract(clean_text(v), '^[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}'), '[-.]', '/', 'g'), '%d/%m/%Y') AS DATE)
+    WHEN regexp_full_match(clean_text(v), '[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2}')
+      THEN CAST(try_strptime(regexp_replace(clean_text(v), '[-.]', '/', 'g'), '%d/%m/%y') AS DATE)
+    ELSE NULL
   END);
 CREATE OR REPLACE MACRO parse_number(v) AS
   TRY_CAST(replace(replace(replace(replace(clean_text(v), ' ', ''), chr(160), ''), chr(8239), ''), ',', '.') AS DOUBLE);
@@ -56,8 +54,10 @@ CREATE OR REPLACE MACRO parse_bool(v) AS (
     ELSE NULL
   END);
 CREATE OR REPLACE MACRO norm_code(v) AS lower(strip_accents(clean_text(v)));
+CREATE OR REPLACE MACRO code_key(v) AS trim(regexp_replace(norm_code(v), '[^a-z0-9]+', '_', 'g'), '_');
 CREATE OR REPLACE MACRO norm_name(v) AS trim(regexp_replace(regexp_replace(
   lower(strip_accents(clean_text(v))), '[^a-z0-9]+', ' ', 'g'), '^(l |le |la |les )', ''));
+CREATE OR REPLACE MACRO norm_key(v) AS replace(norm_name(v), ' ', '');
 CREATE OR REPLACE MACRO age_band(age) AS (CASE ${ageBandCase} ELSE NULL END);
 `;
 
@@ -70,6 +70,20 @@ CREATE TABLE IF NOT EXISTS ref_eth (code_eth VARCHAR, libelle VARCHAR, province 
 CREATE TABLE IF NOT EXISTS ref_provinces (code VARCHAR, libelle VARCHAR, libelle_court VARCHAR);
 CREATE TABLE IF NOT EXISTS ref_secteurs (code VARCHAR, libelle VARCHAR);
 CREATE TABLE IF NOT EXISTS ref_motifs (motif_sortie VARCHAR, categorie_sortie VARCHAR, libelle VARCHAR);
+`;
+
+/**
+ * Spelling keys of the communes (name, Kanak name, variants, normalised and
+ * without spaces), keeping only keys that designate a single commune.
+ */
+export const COMMUNE_KEYS_SQL = `
+CREATE OR REPLACE TABLE ref_commune_cles AS
+SELECT cle, min(code_insee) AS code_insee FROM (
+  SELECT norm_key(nom) AS cle, code_insee FROM ref_communes
+  UNION SELECT norm_key(nom_kanak), code_insee FROM ref_communes WHERE nom_kanak IS NOT NULL
+  UNION SELECT norm_key(unnest(string_split(variantes, '|'))), code_insee FROM ref_communes WHERE variantes IS NOT NULL
+) WHERE cle IS NOT NULL AND cle <> ''
+GROUP BY cle HAVING count(DISTINCT code_insee) = 1;
 `;
 
 const dynamic = litList(CATEGORIES_DYNAMIQUES);

@@ -99,7 +99,7 @@ export const TABLES: readonly TableDef[] = [
 		columns: [
 			v('id_parcours', { required: true }),
 			v('id_personne', { required: true, person: true }),
-			v('structure'),
+			v('structure', { codes: codes.STRUCTURES }),
 			v('dispositif', { codes: codes.DISPOSITIFS }),
 			v('commune_suivi', { commune: true }),
 			v('id_conseiller'),

@@ -15,6 +15,39 @@ export interface CastOptions {
 	communeExpr?: (raw: string, column: string) => string;
 	/** Referenced tables that are loaded (a reference is checked only then). */
 	loadedTables: ReadonlySet<string>;
+	/** Per column: exact source value → canonical code (from the user's profile). */
+	valueMaps?: Record<string, Record<string, string>>;
+	/** Per column: normalised value (`code_key`) → canonical code (built-in synonyms). */
+	valueSynonyms?: Record<string, Record<string, string>>;
+}
+
+/** Columns whose values are codes of a reference table of `data/`. */
+const REFERENCE_CODES: Record<string, string> = {
+	motif_sortie: 'SELECT motif_sortie FROM ref_motifs',
+	secteur: 'SELECT code FROM ref_secteurs',
+	secteur_sortie: 'SELECT code FROM ref_secteurs',
+	projet_secteur: 'SELECT code FROM ref_secteurs'
+};
+
+/** Text column: the user's exact value map, then codes/synonyms after normalisation. */
+function textExpr(col: ColumnDef, raw: string, opts: CastOptions): string {
+	const key = `code_key(${raw})`;
+	let expr = `clean_text(${raw})`;
+	const known: [string, string][] = [
+		...(col.codes ?? []).map((c): [string, string] => [c.toLowerCase(), c]),
+		...Object.entries(opts.valueSynonyms?.[col.name] ?? {})
+	];
+	if (known.length) {
+		const seen = new Set<string>();
+		const whens = known.filter(([k]) => !seen.has(k) && seen.add(k)).map(([k, c]) => `WHEN ${lit(k)} THEN ${lit(c)}`);
+		expr = `CASE ${key} ${whens.join(' ')} ELSE ${expr} END`;
+	}
+	if (REFERENCE_CODES[col.name]) expr = `CASE WHEN ${key} IN (${REFERENCE_CODES[col.name]}) THEN ${key} ELSE ${expr} END`;
+	const exact = Object.entries(opts.valueMaps?.[col.name] ?? {});
+	if (exact.length) {
+		expr = `CASE clean_text(${raw}) ${exact.map(([from, to]) => `WHEN ${lit(from.trim())} THEN ${lit(to)}`).join(' ')} ELSE ${expr} END`;
+	}
+	return expr;
 }
 
 /** Expression casting one raw text column to its canonical type. */
@@ -35,10 +68,7 @@ export function castExpr(col: ColumnDef, raw: string, opts: CastOptions): string
 		case 'BOOLEAN':
 			return `parse_bool(${raw})`;
 		default:
-			if (!col.codes) return `clean_text(${raw})`;
-			return `CASE norm_code(${raw}) ${col.codes
-				.map((c) => `WHEN ${lit(c.toLowerCase())} THEN ${lit(c)}`)
-				.join(' ')} ELSE clean_text(${raw}) END`;
+			return textExpr(col, raw, opts);
 	}
 }
 

@@ -4,7 +4,7 @@
  * file texts: bundled by Vite in the browser, read from disk in Node.
  */
 import type { Engine } from '../db/engine';
-import { MACROS_SQL, REFERENCE_DDL, VIEWS_SQL, createSchemaSql } from '../model/ddl';
+import { COMMUNE_KEYS_SQL, MACROS_SQL, REFERENCE_DDL, VIEWS_SQL, createSchemaSql } from '../model/ddl';
 import { ident } from '../queries/sql';
 import { textTableIPC } from '../import/arrow-staging';
 import { parseCsv } from '../import/csv';
@@ -47,6 +47,7 @@ export async function initDatabase(engine: Engine, texts: ReferenceTexts): Promi
 	for (const [table, file] of Object.entries(REFERENCE_FILES)) {
 		await loadReferenceTable(engine, table, texts[file]);
 	}
+	await engine.exec(COMMUNE_KEYS_SQL);
 	await engine.exec(createSchemaSql());
 	await engine.exec(VIEWS_SQL);
 }
