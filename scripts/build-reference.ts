@@ -21,7 +21,7 @@ const GEOJSON = join(ROOT, 'data', 'geo', 'source', 'nc_communes_simp.geojson');
 const EXPECTED_POPULATION = 264_596;
 
 /** Verbatim copy of the territory table of domain.md §2 (used unless --domain is given). */
-const DOMAIN_TABLE = `
+export const DOMAIN_TABLE = `
 | 98801 | Belep | 98811 | Nord | Grand Nord |  | Hoot ma Whaap | 686 |
 | 98802 | Bouloupari | 98812 | Sud |  |  | Xârâcùù | 3359 |
 | 98803 | Bourail | 98870 | Sud |  |  | Ajië-Aro | 5575 |

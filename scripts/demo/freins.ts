@@ -31,7 +31,7 @@ export function pickFreins(rng: Random, pathway: Pathway): string[] {
 		eloignement_bassin_emploi: [0.05, 0.5, 1.2][person.commune.remoteness]
 	};
 	const names = Object.keys(weights);
-	const count = 1 + rng.index(errance || dispositif === 'logement' ? [15, 30, 30, 25] : [25, 35, 25, 15]);
+	const count = 1 + rng.index(errance || dispositif === 'logement' ? [20, 35, 30, 15] : [40, 35, 17, 8]);
 	return rng.sample(names.map((n) => weights[n]), count).map((i) => names[i]);
 }
 
@@ -54,7 +54,9 @@ export function freinRows(rng: Random, pathways: Pathway[], bilanDays: Map<Pathw
 		const lifted = new Set<string>();
 		for (const frein of p.freins) rows.push([p.id, isoOf(p.entryDay), 'entree', frein, 'identifie']);
 		const exitDay = p.exitDay ?? END_DAY;
-		for (const day of bilanDays.get(p) ?? []) {
+		// Barriers are re-assessed at the first review only, and not at every one.
+		for (const day of (bilanDays.get(p) ?? []).slice(0, 1)) {
+			if (!rng.chance(0.6)) continue;
 			const progress = (day - p.entryDay) / Math.max(1, exitDay - p.entryDay);
 			for (const frein of p.freins) {
 				if (lifted.has(frein)) continue;

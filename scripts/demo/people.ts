@@ -5,6 +5,7 @@
 import type { Random } from './random';
 import {
 	END_DAY,
+	isoOf,
 	KNS_CLOSURE_DAY,
 	START_DAY,
 	UNREST_DAY,
@@ -32,6 +33,8 @@ const CCAS_RESIDENCE: Record<string, number> = { '98817': 85, '98818': 9, '98805
 
 const YEAR_WEIGHT: Record<number, number> = { 2021: 0.85, 2022: 0.95, 2023: 1, 2024: 1.05, 2025: 1.15, 2026: 1.1 };
 const MONTH_WEIGHT = [0.55, 1.15, 1.2, 1.05, 1, 1, 1, 1.1, 1.05, 1, 0.9, 0.5];
+/** Fixed public holidays (MM-DD), including 24 September (Fête de la citoyenneté). */
+const HOLIDAYS = new Set(['01-01', '05-01', '05-08', '07-14', '08-15', '09-24', '11-01', '11-11', '12-25']);
 
 /** Age bands at first entry: [min, max, weight]. */
 const AGES: Record<'young' | 'adult' | 'errance', [number, number, number][]> = {
@@ -90,7 +93,7 @@ function entryCalendar(north: boolean): Float64Array {
 	let total = 0;
 	for (let day = START_DAY; day <= END_DAY; day++) {
 		const weekday = (day + 4) % 7;
-		let w = weekday === 0 || weekday === 6 ? 0 : YEAR_WEIGHT[yearOf(day)] * MONTH_WEIGHT[monthOf(day) - 1];
+		let w = weekday === 0 || weekday === 6 || HOLIDAYS.has(isoOf(day).slice(5)) ? 0 : YEAR_WEIGHT[yearOf(day)] * MONTH_WEIGHT[monthOf(day) - 1];
 		if (day >= UNREST_DAY && yearOf(day) === 2024) w *= monthOf(day) <= 6 ? (north ? 0.6 : 0.3) : 1.2;
 		total += w;
 		cumulative[day - START_DAY] = total;
@@ -119,7 +122,7 @@ function residenceWeights(ref: Reference, group: Group): number[] {
 	});
 }
 
-function drawPerson(ref: Reference, rng: Random, group: Group, commune: Commune, firstDay: number): Person {
+function drawPerson(rng: Random, group: Group, commune: Commune, firstDay: number): Person {
 	const errance = group === 'ccas' && rng.chance(0.55);
 	const bands = AGES[group === 'defij' ? 'young' : errance ? 'errance' : 'adult'];
 	const band = bands[rng.index(bands.map((b) => b[2]))];
@@ -195,7 +198,7 @@ export function generatePeople(ref: Reference, rng: Random, count: number): Pers
 		const k = 1 + rng.index([68, 22, 10]);
 		const days = Array.from({ length: k }, () => drawDay(rng, calendar)).sort((a, b) => a - b);
 		const entries = days.filter((d, i) => i === 0 || d - days[i - 1] >= 90);
-		const person = drawPerson(ref, rng, group, commune, entries[0]);
+		const person = drawPerson(rng, group, commune, entries[0]);
 		let previous: string | undefined;
 		entries.forEach((entryDay, i) => {
 			const age = yearOf(entryDay) - person.birthYear;

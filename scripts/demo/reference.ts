@@ -69,6 +69,7 @@ export interface Reference {
 	communes: Commune[];
 	communeByCode: Map<string, Commune>;
 	sectors: string[];
+	sectorLabels: Map<string, string>;
 	categoryByMotif: Map<string, string>;
 	motifsByCategory: Map<string, string[]>;
 }
@@ -103,7 +104,8 @@ export function loadReference(dataDir: string): Reference {
 	for (const c of communes) {
 		if (!valid.has(c.zone) || !(c.population > 0)) throw new Error(`communes.csv : ligne invalide pour ${c.code}`);
 	}
-	const sectors = readCsvRecords(join(dataDir, 'secteurs.csv')).map((r) => r.code);
+	const sectorRows = readCsvRecords(join(dataDir, 'secteurs.csv'));
+	const sectors = sectorRows.map((r) => r.code);
 	const motifs = readCsvRecords(join(dataDir, 'motifs-sortie.csv'));
 	const categoryByMotif = new Map(motifs.map((r) => [r.motif_sortie, r.categorie_sortie]));
 	const motifsByCategory = new Map<string, string[]>();
@@ -114,6 +116,7 @@ export function loadReference(dataDir: string): Reference {
 		communes,
 		communeByCode: new Map(communes.map((c) => [c.code, c])),
 		sectors,
+		sectorLabels: new Map(sectorRows.map((r) => [r.code, r.libelle])),
 		categoryByMotif,
 		motifsByCategory
 	};

@@ -62,12 +62,26 @@ export function sniffDialect(text: string): CsvDialect {
 	return { delimiter: best, quote: '"' };
 }
 
+/** Options of {@link parseCsv}. */
+export interface ParseCsvOptions {
+	/** Called about every 50,000 records with the number of records read so far (for a progress bar). */
+	onProgress?: (recordsRead: number) => void;
+}
+
+const PROGRESS_EVERY = 50_000;
+
 /**
  * Parses CSV text. Records spanning lines inside quotes are kept whole; an
  * unclosed quote at the end of the file is an ImportError (the file is
  * truncated or malformed, nothing is loaded).
  */
-export function parseCsv(text: string, dialect: CsvDialect = sniffDialect(text)): ParsedTable {
+export function parseCsv(
+	text: string,
+	dialect: CsvDialect = sniffDialect(text),
+	options: ParseCsvOptions = {}
+): ParsedTable {
+	const onProgress = options.onProgress;
+	let recordsRead = 0;
 	const delim = dialect.delimiter.charCodeAt(0);
 	const QUOTE = 34, LF = 10, CR = 13;
 	const n = text.length;
@@ -101,6 +115,7 @@ export function parseCsv(text: string, dialect: CsvDialect = sniffDialect(text))
 			lines.push(recordLine);
 		}
 		record = [];
+		if (onProgress !== undefined && ++recordsRead % PROGRESS_EVERY === 0) onProgress(recordsRead);
 	};
 
 	while (i <= n) {

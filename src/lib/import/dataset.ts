@@ -11,6 +11,7 @@ import { parseCsv } from './csv';
 import { textSource, type SourceTable } from './source';
 import { loadTable, type ColumnMapping, type LoadTableOptions } from './load-table';
 import type { DatasetReport } from './report';
+import { ident } from '../queries/sql';
 
 /** A file ready to load: parsed, recognised as a table, columns mapped. */
 export interface PreparedFile {
@@ -30,6 +31,8 @@ export interface LoadOptions {
 	pseudonym?: LoadTableOptions['pseudonym'];
 	/** `table.colonne` → exact source value → code (profile « valeurs »). */
 	valueMaps?: Record<string, Record<string, string>>;
+	/** 'remplacer' (default): the files become the dataset; 'mettre_a_jour': they update it by identifier. */
+	mode?: 'remplacer' | 'mettre_a_jour';
 }
 
 /** Canonical name of a header: lower case, no accents, `_` for other characters. */
@@ -62,6 +65,15 @@ export function prepareCanonicalCsv(table: TableName, fileName: string, bytes: U
 	return { table, fileName, source, mapping, encoding, delimiter: ',', ignoredColumns };
 }
 
+async function nonEmptyTables(engine: Engine): Promise<string[]> {
+	const out: string[] = [];
+	for (const def of TABLES) {
+		const [r] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(def.name)}`);
+		if (r.n > 0) out.push(def.name);
+	}
+	return out;
+}
+
 function valueMapsOf(maps: LoadOptions['valueMaps'], table: string): Record<string, Record<string, string>> {
 	const out: Record<string, Record<string, string>> = {};
 	for (const [key, map] of Object.entries(maps ?? {})) {
@@ -81,8 +93,9 @@ export async function loadDataset(engine: Engine, files: PreparedFile[], options
 			);
 		}
 	}
-	await engine.exec(`${dropSchemaSql()}\n${createSchemaSql()}`);
-	const loaded = new Set<string>();
+	const merge = options.mode === 'mettre_a_jour';
+	if (!merge) await engine.exec(`${dropSchemaSql()}\n${createSchemaSql()}`);
+	const loaded = new Set<string>(merge ? await nonEmptyTables(engine) : []);
 	const report: DatasetReport = { tables: [], erreurs: [] };
 	for (const def of TABLES) {
 		for (const file of files.filter((f) => f.table === def.name)) {
@@ -91,6 +104,7 @@ export async function loadDataset(engine: Engine, files: PreparedFile[], options
 				mapping: file.mapping,
 				loadedTables: loaded,
 				pseudonym: options.pseudonym,
+				merge,
 				birthDateColumn: file.birthDateColumn,
 				valueMaps: valueMapsOf(options.valueMaps, def.name),
 				droppedColumns: file.droppedColumns,

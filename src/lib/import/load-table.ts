@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../db/engine';
 import type { TableDef } from '../model/schema';
-import { checkedTableSql, insertAcceptedSql, type CastOptions } from '../model/validation';
+import { checkedTableSql, insertAcceptedSql, mergeAcceptedSql, mergeSummarySql, type CastOptions } from '../model/validation';
 import { ident } from '../queries/sql';
 import type { SourceTable } from './source';
 import type { TableReport } from './report';
@@ -25,6 +25,8 @@ export interface LoadTableOptions {
 	pseudonym?: (id: string) => string;
 	/** The mapped `annee_naissance` is a full date of birth: keep the year only. */
 	birthDateColumn?: boolean;
+	/** Update the loaded rows by identifier instead of loading into an empty table. */
+	merge?: boolean;
 	/** Exact source value → code, per canonical column (from the user's profile). */
 	valueMaps?: Record<string, Record<string, string>>;
 	droppedColumns?: string[];
@@ -65,7 +67,13 @@ export async function loadTable(
 		valueSynonyms: valueSynonymsOf(def.name)
 	};
 	await engine.exec(checkedTableSql(def, staging, checked, castOpts));
-	await engine.exec(insertAcceptedSql(def, checked));
+	let miseAJour: TableReport['mise_a_jour'];
+	if (opts.merge) {
+		[miseAJour] = await engine.query<{ ajoutees: number; modifiees: number; inchangees: number }>(mergeSummarySql(def, checked));
+		await engine.exec(mergeAcceptedSql(def, checked));
+	} else {
+		await engine.exec(insertAcceptedSql(def, checked));
+	}
 
 	const rejectedRows = await engine.query<{ _ligne: number; _motif: string }>(
 		`SELECT _ligne, _motif FROM ${ident(checked)} WHERE _motif IS NOT NULL ORDER BY _ligne`
@@ -99,6 +107,7 @@ export async function loadTable(
 		lignes_vides_ignorees: source.kind === 'text' ? source.blankLines : 0,
 		communes_non_reconnues: unknownCommunes,
 		lecture_communes: communes.reports,
+		mise_a_jour: miseAJour,
 		motifs_rejet: motifs,
 		avertissements: warnings,
 		colonnes_ecartees: opts.droppedColumns ?? [],

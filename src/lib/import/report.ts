@@ -27,6 +27,8 @@ export interface TableReport {
 	communes_non_reconnues: number;
 	/** How each commune column was read (INSEE codes, postal codes, names). */
 	lecture_communes: CommuneColumnReport[];
+	/** In update mode: accepted rows compared with the loaded ones. */
+	mise_a_jour?: { ajoutees: number; modifiees: number; inchangees: number };
 	/** Rejection reasons grouped: reason pattern → count. */
 	motifs_rejet: Record<string, number>;
 	avertissements: ColumnWarning[];

@@ -33,7 +33,7 @@ export const COLUMN_SYNONYMS: Record<string, Record<string, string[]>> = {
 	},
 	evenements: {
 		id_evenement: ['identifiant', 'id', 'id_rdv', 'num_evenement', 'identifiant_evenement', 'id_rendez_vous'],
-		id_parcours: ['identifiant_parcours', 'num_parcours', 'id_dossier', 'dossier', 'num_dossier', 'numero_dossier'],
+		id_parcours: ['identifiant_parcours', 'num_parcours', 'id_dossier', 'dossier', 'num_dossier', 'numero_dossier', 'n_dossier', 'no_dossier'],
 		date: ['date_evenement', 'date_rdv', 'date_du_rdv', 'date_rendez_vous', 'jour'],
 		type: ['type_evenement', 'nature', 'type_rdv', 'type_de_rendez_vous', 'type_d_evenement'],
 		statut: ['presence', 'statut_rdv', 'etat', 'realise'],
@@ -41,7 +41,7 @@ export const COLUMN_SYNONYMS: Record<string, Record<string, string[]>> = {
 		id_action: ['action', 'identifiant_action', 'code_action']
 	},
 	freins: {
-		id_parcours: ['identifiant_parcours', 'num_parcours', 'id_dossier', 'dossier', 'num_dossier'],
+		id_parcours: ['identifiant_parcours', 'num_parcours', 'id_dossier', 'dossier', 'num_dossier', 'numero_dossier', 'n_dossier', 'no_dossier'],
 		date: ['date_diagnostic', 'date_du_diagnostic', 'date_frein'],
 		moment: ['etape', 'moment_du_diagnostic', 'phase'],
 		frein: ['frein_a_l_emploi', 'type_de_frein', 'type_frein', 'difficulte', 'probleme'],

@@ -32,6 +32,13 @@ export interface TableDef {
 	key?: string;
 	columns: ColumnDef[];
 	references?: ForeignKey[];
+	/** Columns identifying a row when a new export updates the loaded data (default: `key`). */
+	mergeKey?: string[];
+}
+
+/** The columns identifying a row of `def` for updates. */
+export function mergeKeyOf(def: TableDef): string[] {
+	return def.mergeKey ?? (def.key ? [def.key] : def.columns.map((c) => c.name));
 }
 
 export const TABLE_NAMES = [
@@ -134,6 +141,7 @@ export const TABLES: readonly TableDef[] = [
 	{
 		name: 'freins',
 		label: 'Freins',
+		mergeKey: ['id_parcours', 'date', 'moment', 'frein'],
 		references: [{ column: 'id_parcours', table: 'parcours' }],
 		columns: [
 			v('id_parcours', { required: true }),
@@ -186,6 +194,7 @@ export const TABLES: readonly TableDef[] = [
 	{
 		name: 'objectifs',
 		label: 'Objectifs',
+		mergeKey: ['annee', 'niveau_territoire', 'code_territoire', 'indicateur'],
 		columns: [
 			i('annee'),
 			v('niveau_territoire', { codes: codes.NIVEAUX_TERRITOIRE }),

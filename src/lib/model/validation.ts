@@ -4,7 +4,7 @@
  * the import: missing/repeated identifier, missing/invalid required date,
  * exit before entry, reference to something not loaded).
  */
-import type { ColumnDef, TableDef } from './schema';
+import { mergeKeyOf, type ColumnDef, type TableDef } from './schema';
 import { ident, lit } from '../queries/sql';
 
 /** Per-column options decided by the import (e.g. how to read communes). */
@@ -103,9 +103,10 @@ function rejectReasons(def: TableDef, opts: CastOptions): string[] {
 	}
 	(def.references ?? []).forEach((fk, i) => {
 		if (!opts.loadedTables.has(fk.table)) return;
-		reasons.push(
-			`WHEN ${val(fk.column)} IS NOT NULL AND f${i}._fk IS NULL THEN '${fk.column} «' || ${val(fk.column)} || '» absent de la table ${fk.table}'`
-		);
+		const isPerson = def.columns.find((c) => c.name === fk.column)?.person;
+		// A person identifier is already a pseudonym here: the row itself shows the original.
+		const shown = isPerson ? `'${fk.column}'` : `'${fk.column} «' || ${val(fk.column)} || '»'`;
+		reasons.push(`WHEN ${val(fk.column)} IS NOT NULL AND f${i}._fk IS NULL THEN ${shown} || ' absent de la table ${fk.table}'`);
 	});
 	return reasons;
 }
@@ -148,4 +149,29 @@ export function rejectedRowsSql(staging: string, checked: string, target: string
 SELECT c._ligne AS ligne, c._motif AS motif, s.* EXCLUDE (_ligne)
 FROM ${ident(staging)} s JOIN ${ident(checked)} c ON c._ligne = s._ligne
 WHERE c._motif IS NOT NULL ORDER BY c._ligne;`;
+}
+
+/**
+ * Update mode: counts how the accepted rows compare with the loaded ones
+ * (added / updated / unchanged, by the table's merge key)…
+ */
+export function mergeSummarySql(def: TableDef, checked: string, table: string = def.name): string {
+	const key = mergeKeyOf(def).map(ident);
+	const all = def.columns.map((c) => ident(c.name)).join(', ');
+	const on = key.map((k) => `n.${k} IS NOT DISTINCT FROM o.${k}`).join(' AND ');
+	return `
+WITH n AS (SELECT ${key.join(', ')}, hash(${all}) AS h FROM ${ident(checked)} WHERE _motif IS NULL),
+o AS (SELECT ${key.join(', ')}, hash(${all}) AS h, TRUE AS present FROM ${ident(table)})
+SELECT count_if(o.present IS NULL) AS ajoutees,
+  count_if(o.present AND o.h <> n.h) AS modifiees,
+  count_if(o.present AND o.h = n.h) AS inchangees
+FROM n LEFT JOIN o ON ${on}`;
+}
+
+/** …then replaces the loaded rows that share a merge key with accepted rows, and inserts them. */
+export function mergeAcceptedSql(def: TableDef, checked: string, table: string = def.name): string {
+	const key = mergeKeyOf(def).map(ident);
+	const match = key.map((k) => `c.${k} IS NOT DISTINCT FROM t.${k}`).join(' AND ');
+	return `DELETE FROM ${ident(table)} t WHERE EXISTS (SELECT 1 FROM ${ident(checked)} c WHERE c._motif IS NULL AND ${match});
+${insertAcceptedSql(def, checked, table)}`;
 }

@@ -1,0 +1,223 @@
+/**
+ * Import rules on small files written for the purpose: rejections with
+ * reasons, personal data dropped, pseudonyms, communes, value cleaning,
+ * update by identifier — and a messy export giving the same indicators
+ * as its clean equivalent.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/lib/db/engine';
+import { importFiles } from '../../src/lib/import/import-files';
+import { rejectedRowsCsv } from '../../src/lib/import/report';
+import { newPseudonymKey, pseudonymiser, pseudonymWebCrypto } from '../../src/lib/import/pseudonym';
+import { parcoursIndicatorsSql } from '../../src/lib/queries/parcours';
+import { emptyEngine, FIXTURES, fixtureEngine } from './engine-helpers';
+import { readCsvFile, windows1252 } from './import-helpers';
+
+const PERSONNES = `id_personne,sexe,annee_naissance,commune_residence
+P1,F,1990,98811
+P2,M,1985,98818
+`;
+
+async function load(files: Record<string, string | Uint8Array>, opts: Parameters<typeof importFiles>[2] = {}, engine?: Engine) {
+	const e = engine ?? (await emptyEngine());
+	const { report } = await importFiles(e, Object.entries(files).map(([n, c]) => readCsvFile(n, c)), opts);
+	return { engine: e, report, table: (name: string) => report.tables.find((t) => t.table === name)! };
+}
+
+describe('rejected rows', () => {
+	it('rejects missing and repeated ids, bad required dates, exits before entry, orphans — and counts add up', async () => {
+		const { table } = await load({
+			'personnes.csv': PERSONNES,
+			'parcours.csv': `id_parcours,id_personne,date_entree,date_sortie
+A1,P1,01/02/2024,
+A1,P2,2024-03-01,
+,P1,2024-03-01,
+A3,P1,,
+A4,P1,31/02/2024,
+A5,P2,2024-05-10,2024-05-01
+A6,P9,2024-05-10,
+A7,P2,2024-06-01,2024-07-01
+`
+		});
+		const p = table('parcours');
+		expect(p.lignes_lues).toBe(8);
+		expect(p.lignes_chargees).toBe(2);
+		expect(p.lignes_rejetees).toBe(6);
+		expect(p.lignes_lues).toBe(p.lignes_chargees + p.lignes_rejetees);
+		const reasons = Object.fromEntries(p.rejets.lignes.map((r) => [r.ligne, r.motif]));
+		expect(reasons[3]).toBe('identifiant en double : A1 déjà présent ligne 2');
+		expect(reasons[4]).toBe('identifiant manquant (id_parcours)');
+		expect(reasons[5]).toBe('date_entree manquante');
+		expect(reasons[6]).toBe('date_entree invalide : «31/02/2024»');
+		expect(reasons[7]).toBe('date_sortie (01/05/2024) antérieure à date_entree (10/05/2024)');
+		expect(reasons[8]).toBe('id_personne absent de la table personnes');
+		const csv = rejectedRowsCsv(p);
+		expect(csv.startsWith('\uFEFFligne;motif;id_parcours;id_personne;date_entree;date_sortie\r\n')).toBe(true);
+		expect(csv).toContain('6;date_entree invalide : «31/02/2024»;A4;P1;31/02/2024;');
+	});
+
+	it('rejects events of unknown parcours and events without a valid date', async () => {
+		const { table } = await load({
+			'personnes.csv': PERSONNES,
+			'parcours.csv': 'id_parcours,id_personne,date_entree\nA1,P1,2024-01-01\n',
+			'evenements.csv': 'id_evenement,id_parcours,date,type\nE1,A1,2024-01-02,entretien_individuel\nE2,A9,2024-01-02,bilan\nE3,A1,,bilan\nE4,A1,hier,bilan\n'
+		});
+		const e = table('evenements');
+		expect([e.lignes_lues, e.lignes_chargees, e.lignes_rejetees]).toEqual([4, 1, 3]);
+		expect(e.rejets.lignes.map((r) => r.motif)).toEqual([
+			'id_parcours «A9» absent de la table parcours',
+			'date manquante',
+			'date invalide : «hier»'
+		]);
+	});
+
+	it('keeps a malformed record (wrong number of fields) as a rejected row', async () => {
+		const { table } = await load({ 'personnes.csv': 'id_personne;sexe\nP1;F\nP2;M;extra\nP3;F\n' });
+		const p = table('personnes');
+		expect([p.lignes_lues, p.lignes_chargees, p.lignes_rejetees]).toEqual([3, 2, 1]);
+		expect(p.rejets.lignes[0]).toMatchObject({ ligne: 3, motif: 'nombre de colonnes incorrect : 3 au lieu de 2' });
+	});
+});
+
+describe('personal data', () => {
+	it('drops direct identifiers, lists them, and keeps only the year of a full date of birth', async () => {
+		const { engine, table } = await load({
+			'personnes.csv': 'Identifiant;Nom;Prénom;Adresse;Téléphone;Courriel;N° CAFAT;Date de naissance;Commentaires\nX1;DUPONT;Marie;1 rue A;771234;m@x.nc;123456;14/07/1994;suivi difficile\n'
+		});
+		const p = table('personnes');
+		expect(p.colonnes_ecartees).toEqual(['Nom', 'Prénom', 'Adresse', 'Téléphone', 'Courriel', 'N° CAFAT', 'Commentaires']);
+		const rows = await engine.query('SELECT * FROM personnes');
+		expect(rows).toHaveLength(1);
+		expect(rows[0].annee_naissance).toBe(1994);
+		expect(JSON.stringify(rows)).not.toMatch(/DUPONT|Marie|771234|m@x\.nc|123456|14\/07|difficile/);
+	});
+});
+
+describe('pseudonyms', () => {
+	it('replaces person identifiers by HMAC-SHA-256 pseudonyms, stable for a key, linked across tables', async () => {
+		const key = newPseudonymKey();
+		const files = { 'personnes.csv': PERSONNES, 'parcours.csv': 'id_parcours,id_personne,date_entree\nA1,P1,2024-01-01\nA2,P2,2024-01-01\n' };
+		const first = await load(files, { pseudonym: pseudonymiser(key) });
+		const second = await load(files, { pseudonym: pseudonymiser(key) });
+		const other = await load(files, { pseudonym: pseudonymiser(newPseudonymKey()) });
+		const ids = async (e: Engine) => (await e.query<{ id_personne: string }>('SELECT id_personne FROM parcours ORDER BY id_parcours')).map((r) => r.id_personne);
+		const a = await ids(first.engine);
+		expect(a).toEqual([await pseudonymWebCrypto(key, 'P1'), await pseudonymWebCrypto(key, 'P2')]);
+		expect(await ids(second.engine)).toEqual(a);
+		expect(await ids(other.engine)).not.toEqual(a);
+		const joined = await first.engine.query('SELECT count(*) AS n FROM parcours JOIN personnes USING (id_personne)');
+		expect(joined[0].n).toBe(2);
+	});
+});
+
+describe('communes', () => {
+	const read = async (values: string[]) => {
+		const csv = 'id_personne;commune_residence\n' + values.map((v, i) => `P${i};${v}`).join('\n') + '\n';
+		const { engine, table } = await load({ 'personnes.csv': csv });
+		const rows = await engine.query<{ c: string | null }>('SELECT commune_residence AS c FROM personnes ORDER BY id_personne');
+		return { codes: rows.map((r) => r.c), report: table('personnes') };
+	};
+
+	it('reads a column of postal codes as postal codes (98833 is Voh’s postal code, Kouaoua’s INSEE code)', async () => {
+		const { codes, report } = await read(['98833', '98800', '98859', '98811']);
+		expect(report.lecture_communes[0].lecture).toBe('postal');
+		expect(codes).toEqual(['98831', '98818', '98811', '98801']);
+	});
+
+	it('reads a column of INSEE codes as INSEE codes', async () => {
+		const { codes, report } = await read(['98833', '98818', '98811']);
+		expect(report.lecture_communes[0].lecture).toBe('insee');
+		expect(codes).toEqual(['98833', '98818', '98811']);
+	});
+
+	it('matches names whatever the case, accents, hyphens, articles, Kanak names and variants; never guesses', async () => {
+		const { codes, report } = await read(['LE MONT DORE', 'Mont-Dore', 'ILE DES PINS', 'Koohnê', 'KONE', 'Boulouparis', 'Houailou', 'Nouméa', 'Paris', 'Nouma']);
+		expect(codes).toEqual(['98817', '98817', '98809', '98811', '98811', '98802', '98808', '98818', null, null]);
+		expect(report.communes_non_reconnues).toBe(2);
+		expect(report.avertissements.find((w) => w.probleme === 'commune non reconnue')?.exemples).toEqual(['Nouma', 'Paris']);
+		expect(report.lignes_chargees).toBe(10);
+	});
+
+	it('reports values that are an INSEE code and another commune’s postal code in a mixed column', async () => {
+		const { codes, report } = await read(['Koné', '98811', '98800']);
+		expect(report.lecture_communes[0]).toMatchObject({ lecture: 'mixte', ambigus: ['98811'] });
+		expect(codes).toEqual(['98811', '98811', '98818']);
+	});
+});
+
+describe('value cleaning', () => {
+	it('reads French dates, Excel serials, decimal commas, booleans and codes in any case', async () => {
+		const { engine } = await load({
+			'personnes.csv': 'id_personne;sexe;handicap;lieu_vie\nP1;femme;oui;TRIBU\nP2;H;x;Sans domicile fixe\nP3;F;Non;village\n',
+			'actions.csv': 'id_action;date_debut;heures;cout_prevu_xpf;type_action\nA1;45292;12,5;1 500 000;Savoirs de base\nA2;03-02-24;35;2000000;QUALIFIANTE\n'
+		});
+		expect(await engine.query('SELECT sexe, handicap, lieu_vie FROM personnes ORDER BY id_personne')).toEqual([
+			{ sexe: 'F', handicap: true, lieu_vie: 'tribu' },
+			{ sexe: 'M', handicap: true, lieu_vie: 'sans_domicile' },
+			{ sexe: 'F', handicap: false, lieu_vie: 'village' }
+		]);
+		expect(await engine.query('SELECT date_debut, heures, cout_prevu_xpf, type_action FROM actions ORDER BY id_action')).toEqual([
+			{ date_debut: '2024-01-01', heures: 13, cout_prevu_xpf: 1500000, type_action: 'savoirs_de_base' },
+			{ date_debut: '2024-02-03', heures: 35, cout_prevu_xpf: 2000000, type_action: 'qualifiante' }
+		]);
+	});
+
+	it('applies the profile’s value map and warns about unknown codes without rejecting', async () => {
+		const { engine, table } = await load(
+			{ 'parcours.csv': 'id_parcours,id_personne,date_entree,dispositif\nA1,P1,2024-01-01,Accomp. long\nA2,P2,2024-01-01,Atelier bidule\n' },
+			{ profile: { fichiers: {}, colonnes: {}, valeurs: { 'parcours.dispositif': { 'Accomp. long': 'accompagnement_long' } } } }
+		);
+		expect((await engine.query('SELECT dispositif FROM parcours ORDER BY 1')).map((r) => r.dispositif)).toEqual(['Atelier bidule', 'accompagnement_long']);
+		expect(table('parcours').avertissements).toContainEqual({ colonne: 'dispositif', probleme: 'code inconnu', lignes: 1, exemples: ['Atelier bidule'] });
+	});
+});
+
+describe('update by identifier', () => {
+	it('adds, updates and keeps rows of a new export, with a summary', async () => {
+		const first = await load({ 'personnes.csv': PERSONNES });
+		const { table } = await load(
+			{ 'personnes.csv': 'id_personne,sexe,annee_naissance,commune_residence\nP2,M,1985,98818\nP1,F,1991,98811\nP3,F,2000,98801\n' },
+			{ mode: 'mettre_a_jour' },
+			first.engine
+		);
+		expect(table('personnes').mise_a_jour).toEqual({ ajoutees: 1, modifiees: 1, inchangees: 1 });
+		const rows = await first.engine.query('SELECT id_personne, annee_naissance FROM personnes ORDER BY 1');
+		expect(rows).toEqual([
+			{ id_personne: 'P1', annee_naissance: 1991 },
+			{ id_personne: 'P2', annee_naissance: 1985 },
+			{ id_personne: 'P3', annee_naissance: 2000 }
+		]);
+	});
+});
+
+describe('a messy export gives the same indicators as its clean equivalent', () => {
+	it('Windows-1252, `;`, French headers and labels, dd/mm/yyyy and Excel dates, names in capitals', async () => {
+		const dir = join(FIXTURES, 'export-brut');
+		const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+		const { engine, report } = await load(Object.fromEntries(files.map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))])), {
+			pseudonym: pseudonymiser(newPseudonymKey())
+		});
+		expect(report.tables.map((t) => [t.table, t.encodage, t.separateur, t.lignes_chargees, t.lignes_rejetees])).toEqual([
+			['personnes', 'windows-1252', ';', 6, 0],
+			['parcours', 'windows-1252', ';', 9, 0],
+			['evenements', 'windows-1252', ';', 12, 0]
+		]);
+		expect(report.tables[0].colonnes_ecartees).toEqual(['Nom', 'Prénom', 'Téléphone']);
+		expect(report.tables[1].colonnes_ecartees).toEqual(['Observations']);
+		expect(report.tables[0].communes_non_reconnues).toBe(1);
+		const clean = (await fixtureEngine('cas-limites')).engine;
+		for (const level of ['total', 'commune'] as const) {
+			const sql = parcoursIndicatorsSql({ du: '2024-01-01', au: '2024-12-31' }, level);
+			expect(await engine.query(sql)).toEqual(await clean.query(sql));
+		}
+	});
+
+	it('refuses an empty file, a header-only file and a broken quote in French, loading nothing', async () => {
+		await expect(load({ 'personnes.csv': '' })).rejects.toThrow(/vide/);
+		await expect(load({ 'personnes.csv': 'id_personne;sexe\n' })).rejects.toThrow(/que la ligne d’en-tête/);
+		await expect(load({ 'personnes.csv': 'id_personne;sexe\nP1;"F\nP2;M\n' })).rejects.toThrow(/Guillemet non fermé à partir de la ligne 2/);
+		await expect(load({ 'export.csv': windows1252('truc;machin\n1;2\n') })).rejects.toThrow(/Table non reconnue pour : export.csv/);
+	});
+});
