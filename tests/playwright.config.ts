@@ -35,6 +35,7 @@ export default defineConfig({
 		command: `npm run build && npx vite preview --config scripts/vite.config.ts --port ${PORT} --strictPort --host 127.0.0.1`,
 		url: `http://127.0.0.1:${PORT}`,
 		timeout: 300_000,
+		cwd: '..',
 		reuseExistingServer: false,
 		stdout: 'ignore',
 		stderr: 'pipe'

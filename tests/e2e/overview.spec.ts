@@ -45,7 +45,7 @@ test('a territory filter is in the URL, recomputes every panel and matches the C
 test('small counts show « s » with an explanation, and the page says secrecy applies', async ({ page }) => {
 	await page.goto('/?du=2025-01-01&au=2025-12-31');
 	await waitForPanels(page);
-	const secret = page.locator('[data-panel="territoires"] .secret').first();
+	const secret = page.locator('[data-panel="territoires"] .secret[data-secret="effectif"]').first();
 	await expect(secret).toHaveText('s');
 	await expect(secret).toHaveAttribute('title', /Secret statistique/);
 	await expect(page.locator('[data-secrecy-notice]')).toContainText('secret statistique appliqué', { ignoreCase: true });

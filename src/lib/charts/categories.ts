@@ -37,7 +37,7 @@ export function categoryOptions(rows: CategoryPoint[]): Plot.PlotOptions {
 		marginLeft: 210,
 		marginRight: 110,
 		style: { fontSize: '12.5px' },
-		x: { axis: null, grid: false },
+		x: { axis: null, grid: false, domain: [0, Math.max(1, ...data.map((d) => d.valeur))] },
 		y: { label: null, domain: data.map((d) => d.label), tickSize: 0 },
 		marks: [
 			Plot.barX(data, { x: 'valeur', y: 'label', fill: (d: { code: string }) => CATEGORY_COLORS[d.code] ?? '#999', insetTop: 4, insetBottom: 4 }),

@@ -7,7 +7,7 @@ import { isMasked, type Cell } from '../secrecy/policy';
 import { quarterLabel, tickNumber } from './locale';
 
 export interface TrendPoint {
-	trimestre: string;
+	debut: string;
 	entrees: Cell;
 	sorties: Cell;
 	sorties_dynamiques: Cell;
@@ -33,7 +33,7 @@ export function trendData(rows: TrendPoint[]): Datum[] {
 		SERIES.map(([key, serie]) => {
 			const cell = r[key];
 			return {
-				date: new Date(r.trimestre + 'T00:00:00Z'),
+				date: new Date(r.debut + 'T00:00:00Z'),
 				serie,
 				valeur: typeof cell === 'number' ? cell : null,
 				secret: isMasked(cell)
@@ -42,17 +42,23 @@ export function trendData(rows: TrendPoint[]): Datum[] {
 	);
 }
 
-/** Plot options for the trend chart. */
-export function trendOptions(rows: TrendPoint[], period: { du: string; au: string }): Plot.PlotOptions {
+/** Plot options for the trend chart, by quarter or by year. */
+export function trendOptions(rows: TrendPoint[], period: { du: string; au: string }, grain: 'quarter' | 'year' = 'quarter'): Plot.PlotOptions {
 	const data = trendData(rows);
+	const when = (d: Date) => (grain === 'quarter' ? quarterLabel(d) : String(d.getUTCFullYear()));
 	const secret = data.filter((d) => d.secret);
 	return {
 		height: 260,
 		marginLeft: 48,
 		marginBottom: 34,
 		style: { fontSize: '12px' },
-		x: { type: 'utc', label: null, tickFormat: (d: Date) => (d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : '') },
-		y: { grid: true, label: 'Parcours par trimestre', tickFormat: tickNumber, zero: true },
+		x: {
+			type: 'utc',
+			label: null,
+			ticks: 'year',
+			tickFormat: (d: Date) => String(d.getUTCFullYear())
+		},
+		y: { grid: true, label: grain === 'quarter' ? 'Parcours par trimestre' : 'Parcours par année', tickFormat: tickNumber, zero: true },
 		color: { domain: SERIES.map((s) => s[1]), range: TREND_COLORS, legend: true },
 		marks: [
 			Plot.rectX([period], {
@@ -69,7 +75,7 @@ export function trendOptions(rows: TrendPoint[], period: { du: string; au: strin
 				Plot.pointerX({
 					x: 'date',
 					y: 'valeur',
-					title: (d: Datum) => `${quarterLabel(d.date)}\n${d.serie} : ${d.secret ? 's (secret statistique)' : tickNumber(d.valeur ?? 0)}`
+					title: (d: Datum) => `${when(d.date)}\n${d.serie} : ${d.secret ? 's (secret statistique)' : tickNumber(d.valeur ?? 0)}`
 				})
 			)
 		]

@@ -5,9 +5,9 @@
 import type { Engine } from '../db/engine';
 import { parcoursIndicatorsSql, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
 import { previousPeriod, type Filters, type Level } from '../queries/filters';
-import { trendSql, TREND_MEASURES, type TrendRow } from '../queries/trend';
+import { trendSql, TREND_MEASURES, type TrendGrain, type TrendRow } from '../queries/trend';
 import { applySecrecy, applySecrecyByGroup, type MaskedRow } from '../secrecy/apply';
-import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
+import { DEFAULT_POLICY, isMasked, type SecrecyPolicy } from '../secrecy/policy';
 import { territoryHierarchy, type TerritoryRow } from '../reference/hierarchy';
 import type { Territory } from '../reference/territory';
 import { CATEGORIES_SORTIE } from '../model/codes';
@@ -74,10 +74,25 @@ export async function exitCategories(
 	return { total: masked[0], rows: masked.slice(1) };
 }
 
-/** Entries and exits by quarter, quarters protected under their year. */
-export async function trendData(engine: Engine, f: Filters, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<MaskedRow<TrendRow>[]> {
-	const rows = await engine.query<TrendRow & Record<string, unknown>>(trendSql(f));
-	return applySecrecyByGroup(rows, TREND_MEASURES, (r) => String(r.annee), policy);
+/** Share of masked cells above which the trend is shown by year rather than by quarter. */
+const MAX_MASKED_SHARE = 0.25;
+
+export interface TrendData {
+	grain: TrendGrain;
+	rows: MaskedRow<TrendRow>[];
+}
+
+/**
+ * Entries and exits by quarter, quarters protected under their year; by year
+ * when too many quarters would be secret (small territories).
+ */
+export async function trendData(engine: Engine, f: Filters, dataEnd: string, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<TrendData> {
+	const quarters = await engine.query<TrendRow & Record<string, unknown>>(trendSql(f, 'quarter', dataEnd));
+	const masked = applySecrecyByGroup(quarters, TREND_MEASURES, (r) => String(r.annee), policy);
+	const cells = masked.flatMap((r) => [r.entrees, r.sorties]);
+	if (cells.filter(isMasked).length <= cells.length * MAX_MASKED_SHARE) return { grain: 'quarter', rows: masked };
+	const years = await engine.query<TrendRow & Record<string, unknown>>(trendSql(f, 'year', dataEnd));
+	return { grain: 'year', rows: applySecrecy(years, TREND_MEASURES, policy) };
 }
 
 export type MaskedTerritoryRow = TerritoryRow<MaskedIndicators>;
