@@ -39,8 +39,10 @@ export async function dataSpan(engine: Engine): Promise<{ du: string; au: string
 export async function indicatorsJson(engine: Engine, opts: IndicatorsOptions = {}): Promise<Record<string, unknown>> {
 	const span = opts.du && opts.au ? { du: opts.du, au: opts.au } : await dataSpan(engine);
 	const filters: Filters = { du: opts.du ?? span.du, au: opts.au ?? span.au, ...territoryFilters(opts.territoire) };
-	const [total] = await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(filters, 'total'));
-	const communes = (await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(filters, 'commune')))
+	const rows = await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(filters, ['total', 'commune']));
+	const total = rows.find((r) => r.niveau === 'total')!;
+	const communes = rows
+		.filter((r) => r.niveau === 'commune')
 		.filter((r) => r.cle !== null && (r.file_active > 0 || r.sorties > 0));
 
 	let totalOut: Record<string, unknown> = total;

@@ -3,6 +3,7 @@
  * (nothing from a CDN). Single-threaded EH bundle: no COOP/COEP needed.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { tableToIPC } from 'apache-arrow';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -46,6 +47,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);
+		},
+		async queryIPC(sql: string) {
+			return tableToIPC(await run(sql), 'stream');
 		},
 		async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean) {
 			try {

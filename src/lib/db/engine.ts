@@ -18,6 +18,8 @@ export interface Engine {
 	dropFile(name: string): Promise<void>;
 	/** Creates or appends to `table` from an Arrow IPC stream. */
 	insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+	/** Runs a query and returns its result as an Arrow IPC stream (for snapshots). */
+	queryIPC(sql: string): Promise<Uint8Array>;
 	/** Which runtime this is, for the benchmark and diagnostics. */
 	readonly kind: 'browser' | 'node';
 }

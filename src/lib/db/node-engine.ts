@@ -60,6 +60,11 @@ export async function createNodeEngine(): Promise<Engine> {
 		async dropFile(name: string) {
 			db.dropFile(name);
 		},
+		async queryIPC(sql: string) {
+			// The blocking build returns tables of the CommonJS apache-arrow: serialise with that copy.
+			const arrow = require('apache-arrow');
+			return arrow.tableToIPC(run(sql), 'stream') as Uint8Array;
+		},
 		async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean) {
 			try {
 				conn.insertArrowFromIPCStream(ipc, { name: table, create });

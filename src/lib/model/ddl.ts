@@ -3,7 +3,7 @@
  * uses to clean values, and the analysis views every indicator reads.
  */
 import { TABLES, type TableDef } from './schema';
-import { CATEGORIES_DYNAMIQUES, CATEGORIES_HORS_DENOMINATEUR, TRANCHES_AGE } from './codes';
+import { CATEGORIES_DYNAMIQUES, CATEGORIES_HORS_DENOMINATEUR, TRANCHES_AGE, TYPES_FILE_ACTIVE } from './codes';
 import { ident, litList } from '../queries/sql';
 
 /** CREATE TABLE statement of one canonical table. */
@@ -90,12 +90,15 @@ const dynamic = litList(CATEGORIES_DYNAMIQUES);
 const outOfDenominator = litList(CATEGORIES_HORS_DENOMINATEUR);
 
 /**
- * Analysis views. `v_parcours` gives each parcours its person's territory
- * (commune of residence → ETH → province), age band at entry and exit
- * category (the row's own, else derived from the motif via `ref_motifs`).
+ * Analysis tables, rebuilt after every load (they are derived, never edited):
+ * `v_parcours` gives each parcours its person's territory (commune of
+ * residence → ETH → province), age band at entry and exit category (the row's
+ * own, else derived from the motif via `ref_motifs`); `v_evenements_fa` holds
+ * the events that make the file active, with the same territory and filter
+ * columns. Materialised so that each filter change scans them once.
  */
 export const VIEWS_SQL = `
-CREATE OR REPLACE VIEW v_parcours AS
+CREATE OR REPLACE TABLE v_parcours AS
 SELECT p.*,
   pe.sexe,
   pe.commune_residence AS code_insee,
@@ -109,4 +112,8 @@ FROM parcours p
 LEFT JOIN personnes pe ON pe.id_personne = p.id_personne
 LEFT JOIN ref_communes c ON c.code_insee = pe.commune_residence
 LEFT JOIN ref_motifs m ON m.motif_sortie = p.motif_sortie;
+CREATE OR REPLACE TABLE v_evenements_fa AS
+SELECT e.date, p.id_parcours, p.id_personne, p.code_insee, p.eth, p.province, p.structure, p.dispositif, p.sexe, p.tranche_age
+FROM evenements e JOIN v_parcours p ON p.id_parcours = e.id_parcours
+WHERE coalesce(e.statut, 'realise') = 'realise' AND e.type IN ${litList(TYPES_FILE_ACTIVE)};
 `;

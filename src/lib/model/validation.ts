@@ -29,24 +29,29 @@ const REFERENCE_CODES: Record<string, string> = {
 	projet_secteur: 'SELECT code FROM ref_secteurs'
 };
 
-/** Text column: the user's exact value map, then codes/synonyms after normalisation. */
+/** A DuckDB MAP literal of text → text. */
+function mapLiteral(entries: [string, string][]): string {
+	return `MAP {${entries.map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(', ')}}`;
+}
+
+/**
+ * Text column: the user's exact value map, then codes and synonyms after
+ * normalisation (one `code_key` per value, looked up in a MAP), then the
+ * codes of a reference table of `data/`.
+ */
 function textExpr(col: ColumnDef, raw: string, opts: CastOptions): string {
 	const key = `code_key(${raw})`;
 	let expr = `clean_text(${raw})`;
-	const known: [string, string][] = [
-		...(col.codes ?? []).map((c): [string, string] => [c.toLowerCase(), c]),
-		...Object.entries(opts.valueSynonyms?.[col.name] ?? {})
-	];
-	if (known.length) {
-		const seen = new Set<string>();
-		const whens = known.filter(([k]) => !seen.has(k) && seen.add(k)).map(([k, c]) => `WHEN ${lit(k)} THEN ${lit(c)}`);
-		expr = `CASE ${key} ${whens.join(' ')} ELSE ${expr} END`;
+	const known = new Map<string, string>();
+	for (const c of col.codes ?? []) known.set(c.toLowerCase(), c);
+	for (const [k, c] of Object.entries(opts.valueSynonyms?.[col.name] ?? {})) if (!known.has(k)) known.set(k, c);
+	if (REFERENCE_CODES[col.name]) {
+		expr = `coalesce((SELECT r.code FROM (${REFERENCE_CODES[col.name]}) r(code) WHERE r.code = ${key}), ${expr})`;
+	} else if (known.size) {
+		expr = `coalesce(${mapLiteral([...known])}[${key}], ${expr})`;
 	}
-	if (REFERENCE_CODES[col.name]) expr = `CASE WHEN ${key} IN (${REFERENCE_CODES[col.name]}) THEN ${key} ELSE ${expr} END`;
-	const exact = Object.entries(opts.valueMaps?.[col.name] ?? {});
-	if (exact.length) {
-		expr = `CASE clean_text(${raw}) ${exact.map(([from, to]) => `WHEN ${lit(from.trim())} THEN ${lit(to)}`).join(' ')} ELSE ${expr} END`;
-	}
+	const exact = Object.entries(opts.valueMaps?.[col.name] ?? {}).map(([from, to]): [string, string] => [from.trim(), to]);
+	if (exact.length) expr = `coalesce(${mapLiteral(exact)}[clean_text(${raw})], ${expr})`;
 	return expr;
 }
 
@@ -58,7 +63,8 @@ export function castExpr(col: ColumnDef, raw: string, opts: CastOptions): string
 	}
 	switch (col.type) {
 		case 'DATE':
-			return `parse_date(${raw})`;
+			// ISO dates take DuckDB's fast cast; the other forms go through parse_date.
+			return `CASE WHEN TRY_CAST(${raw} AS DATE) IS NOT NULL AND length(trim(${raw})) = 10 THEN TRY_CAST(${raw} AS DATE) ELSE parse_date(${raw}) END`;
 		case 'INTEGER':
 			return `TRY_CAST(round(parse_number(${raw})) AS INTEGER)`;
 		case 'BIGINT':

@@ -12,8 +12,9 @@
  * masked there is masked here, secondary suppression included.
  */
 import type { Engine } from '../db/engine';
-import { parcoursIndicatorsSql, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
-import type { Filters, Level } from '../queries/filters';
+import { PARCOURS_MEASURES } from '../queries/parcours';
+import { mapIndicatorsSql, type LevelIndicators } from '../queries/map';
+import type { Filters } from '../queries/filters';
 import { applySecrecy, type Measures } from '../secrecy/apply';
 import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
 import { territoryHierarchy, type LevelResults, type TerritoryRow } from '../reference/hierarchy';
@@ -53,14 +54,13 @@ export function protectMapRows<R extends { cle: string | null }>(
 
 type Loader = (engine: Engine, f: Filters, territory: Territory, policy: SecrecyPolicy) => Promise<MapRows>;
 
-const LEVELS: Level[] = ['total', 'province', 'eth', 'commune'];
-
 /** One loader per data source of the indicator registry (the map hook). */
 export const MAP_SOURCES: Record<MapSourceId, Loader> = {
 	async parcours(engine, f, territory, policy) {
-		const results = {} as LevelResults<ParcoursIndicators & Record<string, unknown>>;
-		// One after the other: the browser engine is a single worker anyway.
-		for (const level of LEVELS) results[level] = await engine.query(parcoursIndicatorsSql(f, level));
+		// One query for the four levels (GROUPING SETS): a recolour scans the data once.
+		const rows = await engine.query<LevelIndicators & Record<string, unknown>>(mapIndicatorsSql(f));
+		const results: LevelResults<LevelIndicators> = { total: [], province: [], eth: [], commune: [] };
+		for (const row of rows) results[row.niveau].push(row);
 		return protectMapRows(territory, results, PARCOURS_MEASURES, policy);
 	}
 };

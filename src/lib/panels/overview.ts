@@ -3,8 +3,8 @@
  * component only formats ready rows. Also used by the benchmark and tests.
  */
 import type { Engine } from '../db/engine';
-import { parcoursIndicatorsSql, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
-import { previousPeriod, type Filters, type Level } from '../queries/filters';
+import { ALL_LEVELS, parcoursIndicatorsSql, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
+import { previousPeriod, type Filters } from '../queries/filters';
 import { trendSql, TREND_MEASURES, type TrendGrain, type TrendRow } from '../queries/trend';
 import { applySecrecy, applySecrecyByGroup, type MaskedRow } from '../secrecy/apply';
 import { DEFAULT_POLICY, isMasked, type SecrecyPolicy } from '../secrecy/policy';
@@ -15,8 +15,13 @@ import { CATEGORIES_SORTIE } from '../model/codes';
 export type Indicators = ParcoursIndicators & Record<string, unknown>;
 export type MaskedIndicators = MaskedRow<Indicators>;
 
-async function indicators(engine: Engine, f: Filters, level: Level): Promise<Indicators[]> {
-	return engine.query<Indicators>(parcoursIndicatorsSql(f, level));
+/** Indicators of every level for `f` (one query, shared by the panels through the engine's cache). */
+async function allLevels(engine: Engine, f: Filters): Promise<Indicators[]> {
+	return engine.query<Indicators>(parcoursIndicatorsSql(f, ALL_LEVELS));
+}
+
+async function total(engine: Engine, f: Filters): Promise<Indicators> {
+	return (await allLevels(engine, f)).find((r) => r.niveau === 'total')!;
 }
 
 export interface KpiData {
@@ -28,8 +33,8 @@ export interface KpiData {
 /** Totals of the period and of the previous one, after secrecy. */
 export async function kpiData(engine: Engine, f: Filters, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<KpiData> {
 	const prev = previousPeriod(f);
-	const [current] = await indicators(engine, f, 'total');
-	const [previous] = await indicators(engine, { ...f, ...prev }, 'total');
+	const current = await total(engine, f);
+	const [previous] = await engine.query<Indicators>(parcoursIndicatorsSql({ ...f, ...prev }, 'total'));
 	return {
 		current: applySecrecy([current], PARCOURS_MEASURES, policy)[0],
 		previous: applySecrecy([previous], PARCOURS_MEASURES, policy)[0],
@@ -59,7 +64,7 @@ export async function exitCategories(
 	f: Filters,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<{ total: MaskedRow<{ sorties: number }>; rows: MaskedRow<CategoryRow>[] }> {
-	const [t] = await indicators(engine, f, 'total');
+	const t = await total(engine, f);
 	const rows: (CategoryRow & { cle: string })[] = [...CATEGORIES_SORTIE, 'non_categorisee' as const]
 		.map((c) => ({ cle: c, categorie: c, sorties: t[CATEGORY_COLUMNS[c]] as number, part: null as number | null }))
 		.filter((r) => r.categorie !== 'non_categorisee' || r.sorties > 0)
@@ -104,10 +109,13 @@ export async function territoryTable(
 	territory: Territory,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<MaskedTerritoryRow[]> {
-	const [total, province, eth, commune] = await Promise.all(
-		(['total', 'province', 'eth', 'commune'] as const).map((level) => indicators(engine, f, level))
+	const all = await allLevels(engine, f);
+	const at = (level: string) => all.filter((r) => r.niveau === level);
+	const rows = territoryHierarchy(
+		territory,
+		{ total: at('total'), province: at('province'), eth: at('eth'), commune: at('commune') },
+		(r) => r.cle
 	);
-	const rows = territoryHierarchy(territory, { total, province, eth, commune }, (r) => r.cle);
 	const flat = rows.map((r) => ({ ...r.valeurs, __cle: r.cle, __parent: r.parent }));
 	const masked = applySecrecy(flat, PARCOURS_MEASURES, policy, { key: (r) => r.__cle, parent: (r) => r.__parent });
 	return rows.map((r, i) => ({ ...r, valeurs: masked[i] as MaskedIndicators }));

@@ -4,13 +4,13 @@
  * sorties by category, taux de sorties dynamiques / d'emploi durable, durée
  * d'accompagnement, taux de couverture.
  */
-import { TYPES_FILE_ACTIVE } from '../model/codes';
-import { inPeriod, levelKey, scopeConditions, territoryConditions, type Filters, type Level } from './filters';
+import { inPeriod, scopeConditions, territoryConditions, type Filters, type Level } from './filters';
 import { litList } from './sql';
 import type { Measures } from '../secrecy/apply';
 
 /** One row of parcours indicators for a territory (or the total). */
 export interface ParcoursIndicators {
+	niveau: Level;
 	cle: string | null;
 	file_active: number;
 	nouveaux_accueillis: number;
@@ -65,34 +65,56 @@ export const PARCOURS_MEASURES: Measures = {
 	taux_couverture_1000: { kind: 'follows', count: 'file_active' }
 };
 
-const FILE_ACTIVE_TYPES = litList(TYPES_FILE_ACTIVE);
+/** Every level, as computed by one query (the territory tables and the map use them all). */
+export const ALL_LEVELS: readonly Level[] = ['total', 'province', 'eth', 'commune'];
+
+/** GROUPING SETS of the four levels over alias `a` (which has province, eth, code_insee). */
+function levelSets(a: string): string {
+	return `GROUPING SETS ((), (${a}.province), (${a}.eth), (${a}.code_insee))`;
+}
+
+/** `niveau` and `cle` of a grouped row (grouping() bits: province, eth, code_insee). */
+function levelColumns(a: string): string {
+	const g = `grouping(${a}.province, ${a}.eth, ${a}.code_insee)`;
+	return `CASE ${g} WHEN 7 THEN 'total' WHEN 3 THEN 'province' WHEN 5 THEN 'eth' ELSE 'commune' END AS niveau,
+    CASE ${g} WHEN 7 THEN 'total' WHEN 3 THEN ${a}.province WHEN 5 THEN ${a}.eth ELSE ${a}.code_insee END AS cle`;
+}
+
+const on = (t: string) => `${t}.niveau = k.niveau AND ${t}.cle IS NOT DISTINCT FROM k.cle`;
 
 /**
- * All parcours indicators for the period and filters of `f`, one row per
- * territory at `level` (`cle` NULL = commune not recognised).
+ * All parcours indicators for the period and filters of `f`: one row per
+ * (niveau, cle) of the requested levels — `total`/'total', each province,
+ * each ETH (NULL = no ETH), each commune (NULL = commune not recognised).
+ * The four levels are computed in one pass (GROUPING SETS); asking for the
+ * same filters with `ALL_LEVELS` gives the same SQL, so panels share it.
  */
-export function parcoursIndicatorsSql(f: Filters, level: Level): string {
-	const key = levelKey(level, 'p');
-	const popKey = level === 'total' ? `'total'` : level === 'commune' ? 'c.code_insee' : `c.${level}`;
+export function parcoursIndicatorsSql(f: Filters, levels: Level | readonly Level[] = ALL_LEVELS): string {
+	const wanted = typeof levels === 'string' ? [levels] : levels;
 	return `
-WITH scope AS (SELECT * FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),
+WITH scope AS MATERIALIZED (
+  SELECT id_personne, code_insee, eth, province, date_premier_contact, date_entree, date_sortie,
+    categorie, est_dynamique, hors_denominateur
+  FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),
 fa AS (
-  SELECT ${key} AS cle, count(DISTINCT p.id_personne) AS file_active
-  FROM evenements e JOIN scope p ON p.id_parcours = e.id_parcours
-  WHERE ${inPeriod('e.date', f)} AND coalesce(e.statut, 'realise') = 'realise' AND e.type IN ${FILE_ACTIVE_TYPES}
-  GROUP BY 1),
+  SELECT ${levelColumns('p')}, count(DISTINCT p.id_personne) AS file_active
+  FROM v_evenements_fa p WHERE ${inPeriod('p.date', f)} AND ${scopeConditions(f, 'p')}
+  GROUP BY ${levelSets('p')}),
 premier AS (
-  SELECT p.id_personne, any_value(${key}) AS cle, min(p.date_premier_contact) AS premier_contact
+  SELECT p.id_personne, any_value(p.code_insee) AS code_insee, any_value(p.eth) AS eth, any_value(p.province) AS province,
+    min(p.date_premier_contact) AS premier_contact
   FROM scope p GROUP BY p.id_personne),
-na AS (SELECT cle, count(*) AS nouveaux_accueillis FROM premier WHERE ${inPeriod('premier_contact', f)} GROUP BY 1),
+na AS (
+  SELECT ${levelColumns('p')}, count(*) AS nouveaux_accueillis
+  FROM premier p WHERE ${inPeriod('p.premier_contact', f)} GROUP BY ${levelSets('p')}),
 en AS (
-  SELECT ${key} AS cle, count(*) AS entrees,
+  SELECT ${levelColumns('p')}, count(*) AS entrees,
     count(p.date_premier_contact) AS delai_entree_n,
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.5) AS delai_entree_median_jours,
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.9) AS delai_entree_p90_jours
-  FROM scope p WHERE ${inPeriod('p.date_entree', f)} GROUP BY 1),
+  FROM scope p WHERE ${inPeriod('p.date_entree', f)} GROUP BY ${levelSets('p')}),
 so AS (
-  SELECT ${key} AS cle, count(*) AS sorties,
+  SELECT ${levelColumns('p')}, count(*) AS sorties,
     count_if(p.categorie = 'emploi_durable') AS sorties_emploi_durable,
     count_if(p.categorie = 'emploi_transition') AS sorties_emploi_transition,
     count_if(p.categorie = 'sortie_positive') AS sorties_positives,
@@ -105,12 +127,15 @@ so AS (
     count(*) AS duree_n,
     quantile_cont(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE), 0.5) AS duree_accompagnement_mediane_jours,
     avg(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE)) AS duree_accompagnement_moyenne_jours
-  FROM scope p WHERE ${inPeriod('p.date_sortie', f)} GROUP BY 1),
+  FROM scope p WHERE ${inPeriod('p.date_sortie', f)} GROUP BY ${levelSets('p')}),
 pop AS (
-  SELECT ${popKey} AS cle, sum(c.population_2025) AS population
-  FROM ref_communes c WHERE ${territoryConditions(f, 'c')} GROUP BY 1),
-cles AS (${level === 'total' ? `SELECT 'total' AS cle` : 'SELECT cle FROM fa UNION SELECT cle FROM na UNION SELECT cle FROM en UNION SELECT cle FROM so'})
-SELECT k.cle,
+  SELECT ${levelColumns('c')}, sum(c.population_2025) AS population
+  FROM ref_communes c WHERE ${territoryConditions(f, 'c')} GROUP BY ${levelSets('c')}),
+cles AS (
+  SELECT 'total' AS niveau, 'total' AS cle
+  UNION SELECT niveau, cle FROM fa UNION SELECT niveau, cle FROM na
+  UNION SELECT niveau, cle FROM en UNION SELECT niveau, cle FROM so)
+SELECT k.niveau, k.cle,
   coalesce(fa.file_active, 0) AS file_active,
   coalesce(na.nouveaux_accueillis, 0) AS nouveaux_accueillis,
   coalesce(so.sorties, 0) AS sorties,
@@ -135,10 +160,11 @@ SELECT k.cle,
   pop.population,
   1000.0 * coalesce(fa.file_active, 0) / nullif(pop.population, 0) AS taux_couverture_1000
 FROM cles k
-LEFT JOIN fa ON fa.cle IS NOT DISTINCT FROM k.cle
-LEFT JOIN na ON na.cle IS NOT DISTINCT FROM k.cle
-LEFT JOIN en ON en.cle IS NOT DISTINCT FROM k.cle
-LEFT JOIN so ON so.cle IS NOT DISTINCT FROM k.cle
-LEFT JOIN pop ON pop.cle IS NOT DISTINCT FROM k.cle
-ORDER BY k.cle NULLS LAST`;
+LEFT JOIN fa ON ${on('fa')}
+LEFT JOIN na ON ${on('na')}
+LEFT JOIN en ON ${on('en')}
+LEFT JOIN so ON ${on('so')}
+LEFT JOIN pop ON ${on('pop')}
+WHERE k.niveau IN ${litList(wanted)}
+ORDER BY k.niveau, k.cle NULLS LAST`;
 }

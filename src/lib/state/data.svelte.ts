@@ -4,17 +4,24 @@
  * Pages never write tables; they read through queries.
  */
 import type { Engine } from '../db/engine';
-import { isTableName } from '../model/schema';
-import { loadDataset, prepareCanonicalCsv, type PreparedFile } from '../import/dataset';
+import { cachingEngine, type CachingEngine } from '../db/cache';
+import { isTableName, type TableName } from '../model/schema';
+import { loadDataset, type PreparedFile } from '../import/dataset';
+import { restoreSnapshot, type Snapshot } from '../import/snapshot';
 import type { DatasetReport } from '../import/report';
 import { initDatabase } from '../reference/load';
 import { bundledReferenceTexts } from '../reference/bundled-files';
 import { readTerritory, type Territory } from '../reference/territory';
 import { dataSpan } from '../cli/indicators-json';
 
-const demoUrls = import.meta.glob('/data/demo/*.csv', { query: '?url', import: 'default', eager: true }) as Record<
+/** The demo dataset, imported at build time by scripts/demo-snapshot.ts (same pipeline, in Node). */
+const demoTableUrls = import.meta.glob('/data/demo/snapshot/*.arrow', { query: '?url', import: 'default', eager: true }) as Record<
 	string,
 	string
+>;
+const demoReports = import.meta.glob('/data/demo/snapshot/rapport.json', { import: 'default', eager: true }) as Record<
+	string,
+	DatasetReport
 >;
 
 export type DataStatus = 'demarrage' | 'chargement' | 'pret' | 'erreur';
@@ -29,16 +36,16 @@ class DataStore {
 	span = $state<{ du: string; au: string } | null>(null);
 	territory = $state<Territory | null>(null);
 	report = $state<DatasetReport | null>(null);
-	#engine: Promise<Engine> | null = null;
+	#engine: Promise<CachingEngine> | null = null;
 	#started = false;
 
-	/** The engine, started on first use. */
-	engine(): Promise<Engine> {
+	/** The engine (with a result cache), started on first use. */
+	engine(): Promise<CachingEngine> {
 		this.#engine ??= (async () => {
 			const { createBrowserEngine } = await import('../db/browser-engine');
 			const engine = await createBrowserEngine();
 			await initDatabase(engine, bundledReferenceTexts());
-			return engine;
+			return cachingEngine(engine);
 		})();
 		return this.#engine;
 	}
@@ -48,37 +55,57 @@ class DataStore {
 		if (this.#started) return;
 		this.#started = true;
 		try {
-			const files = this.#fetchDemo();
+			performance.mark('obs:start');
+			const files = this.#fetchDemo().then((f) => (performance.mark('obs:demo-fetched'), f));
 			const engine = await this.engine();
+			performance.mark('obs:engine-ready');
 			this.territory = await readTerritory(engine);
 			this.status = 'chargement';
-			await this.#replace(engine, await files, 'demo');
+			await this.#restore(engine, await files, 'demo');
+			performance.mark('obs:data-loaded');
 		} catch (error) {
 			this.status = 'erreur';
 			this.error = error instanceof Error ? error.message : String(error);
 		}
 	}
 
-	async #fetchDemo(): Promise<PreparedFile[]> {
-		const entries = Object.entries(demoUrls);
-		if (!entries.length) throw new Error('Jeu de démonstration absent du build : lancez « npm run demo » puis reconstruisez.');
-		return Promise.all(
+	async #fetchDemo(): Promise<Snapshot> {
+		const report = Object.values(demoReports)[0];
+		const entries = Object.entries(demoTableUrls);
+		if (!report || !entries.length) {
+			throw new Error('Jeu de démonstration absent du build : lancez « npm run demo » puis reconstruisez.');
+		}
+		const tables: Snapshot['tables'] = {};
+		await Promise.all(
 			entries.map(async ([path, url]) => {
-				const name = path.split('/').pop()!;
-				const table = name.replace(/\.csv$/, '');
-				if (!isTableName(table)) throw new Error(`Fichier de démonstration inattendu : ${name}`);
-				const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-				return prepareCanonicalCsv(table, name, bytes);
+				const table = path.split('/').pop()!.replace(/\.arrow$/, '');
+				if (!isTableName(table)) return;
+				tables[table as TableName] = new Uint8Array(await (await fetch(url)).arrayBuffer());
 			})
 		);
+		return { tables, report };
 	}
 
-	async #replace(engine: Engine, files: PreparedFile[], source: 'demo' | 'import'): Promise<void> {
-		this.report = await loadDataset(engine, files);
+	async #restore(engine: CachingEngine, snapshot: Snapshot, source: 'demo' | 'import'): Promise<void> {
+		engine.clear();
+		this.report = await restoreSnapshot(engine, snapshot);
+		engine.clear();
+		await this.#loaded(engine, source);
+	}
+
+	async #loaded(engine: CachingEngine, source: 'demo' | 'import'): Promise<void> {
 		this.span = await dataSpan(engine);
 		this.source = source;
 		this.version++;
 		this.status = 'pret';
+		document.body.dataset.lignesChargees = String(this.report!.tables.reduce((n, t) => n + t.lignes_chargees, 0));
+	}
+
+	async #replace(engine: CachingEngine, files: PreparedFile[], source: 'demo' | 'import'): Promise<void> {
+		engine.clear();
+		this.report = await loadDataset(engine, files);
+		engine.clear();
+		await this.#loaded(engine, source);
 	}
 }
 

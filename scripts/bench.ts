@@ -1,0 +1,39 @@
+/**
+ * Benchmark: builds the app, opens it in headless Chromium on the demo data
+ * and prints one JSON object of measured figures (medians and p95 over
+ * repeated runs). Tests never assert timings; this script reports them.
+ *   npm run bench [-- --no-build] [-- --only overview,native]
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchOverview } from '../tests/bench/overview';
+import { benchNative } from '../tests/bench/native';
+import { launchChromium, startPreview, stopPreview } from '../tests/bench/server';
+
+const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, only: { type: 'string' } } });
+const only = values.only ? new Set(values.only.split(',')) : null;
+const wanted = (name: string) => !only || only.has(name);
+
+if (!values['no-build']) {
+	const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const result: Record<string, unknown> = {
+	machine: { cpus: cpus().length, node: process.version },
+	targets: { first_kpi_ms: 3500, filter_change_p95_ms: 150 }
+};
+const server = await startPreview();
+try {
+	const browser = await launchChromium();
+	try {
+		if (wanted('overview')) Object.assign(result, await benchOverview(browser));
+	} finally {
+		await browser.close();
+	}
+	if (wanted('native')) Object.assign(result, await benchNative());
+} finally {
+	stopPreview(server);
+}
+process.stdout.write(JSON.stringify(result, null, 2) + '\n');
