@@ -1,18 +1,19 @@
 /**
  * The one owner of the browser database: starts DuckDB, loads the reference
- * and the dataset (demo by default), and tells pages when data changes.
- * Pages never write tables; they read through queries.
+ * and the dataset (the user's kept data, else the demo), imports new files,
+ * and tells pages when data changes. Pages never write tables.
  */
-import type { Engine } from '../db/engine';
 import { cachingEngine, type CachingEngine } from '../db/cache';
 import { isTableName, type TableName } from '../model/schema';
-import { loadDataset, type PreparedFile } from '../import/dataset';
-import { restoreSnapshot, type Snapshot } from '../import/snapshot';
+import { loadDataset, type LoadOptions, type PreparedFile } from '../import/dataset';
+import { restoreSnapshot, takeSnapshot, type Snapshot } from '../import/snapshot';
 import type { DatasetReport } from '../import/report';
+import { newPseudonymKey, pseudonymiser } from '../import/pseudonym';
 import { initDatabase } from '../reference/load';
 import { bundledReferenceTexts } from '../reference/bundled-files';
 import { readTerritory, type Territory } from '../reference/territory';
 import { dataSpan } from '../cli/indicators-json';
+import { readStored, wipeStored, writeStored } from './storage';
 
 /** The demo dataset, imported at build time by scripts/demo-snapshot.ts (same pipeline, in Node). */
 const demoTableUrls = import.meta.glob('/data/demo/snapshot/*.arrow', { query: '?url', import: 'default', eager: true }) as Record<
@@ -25,6 +26,7 @@ const demoReports = import.meta.glob('/data/demo/snapshot/rapport.json', { impor
 >;
 
 export type DataStatus = 'demarrage' | 'chargement' | 'pret' | 'erreur';
+export type DataSource = 'demo' | 'import';
 
 class DataStore {
 	status = $state<DataStatus>('demarrage');
@@ -32,10 +34,16 @@ class DataStore {
 	error = $state<string | null>(null);
 	/** Incremented each time the dataset changes: queries depend on it. */
 	version = $state(0);
-	source = $state<'demo' | 'import'>('demo');
+	source = $state<DataSource>('demo');
 	span = $state<{ du: string; au: string } | null>(null);
 	territory = $state<Territory | null>(null);
 	report = $state<DatasetReport | null>(null);
+	/** An import or a switch of dataset is running: panels wait. */
+	busy = $state(false);
+	/** The user has imported data kept in this browser. */
+	hasOwnData = $state(false);
+	/** When the kept data was imported (ISO date-time). */
+	importedAt = $state<string | null>(null);
 	#engine: Promise<CachingEngine> | null = null;
 	#started = false;
 
@@ -50,22 +58,38 @@ class DataStore {
 		return this.#engine;
 	}
 
-	/** Starts the engine and loads the demo dataset (once). */
+	/** Starts the engine and loads the kept dataset, or the demo (once). */
 	async start(): Promise<void> {
 		if (this.#started) return;
 		this.#started = true;
 		try {
 			performance.mark('obs:start');
-			const files = this.#fetchDemo().then((f) => (performance.mark('obs:demo-fetched'), f));
+			const kept = this.#readKept();
+			const demo = this.#fetchDemo().then((f) => (performance.mark('obs:demo-fetched'), f));
+			demo.catch(() => undefined);
 			const engine = await this.engine();
 			performance.mark('obs:engine-ready');
 			this.territory = await readTerritory(engine);
 			this.status = 'chargement';
-			await this.#restore(engine, await files, 'demo');
+			const own = await kept;
+			if (own) await this.#restore(engine, own, 'import');
+			else await this.#restore(engine, await demo, 'demo');
 			performance.mark('obs:data-loaded');
 		} catch (error) {
 			this.status = 'erreur';
 			this.error = error instanceof Error ? error.message : String(error);
+		}
+	}
+
+	/** The user's kept dataset when it is the active one. */
+	async #readKept(): Promise<Snapshot | null> {
+		try {
+			const [active, snapshot, at] = await Promise.all([readStored('actif'), readStored('jeu'), readStored('importe_le')]);
+			this.hasOwnData = !!snapshot;
+			this.importedAt = at ?? null;
+			return active === 'import' && snapshot ? snapshot : null;
+		} catch {
+			return null; // storage unavailable (private mode…): start on the demo
 		}
 	}
 
@@ -79,33 +103,100 @@ class DataStore {
 		await Promise.all(
 			entries.map(async ([path, url]) => {
 				const table = path.split('/').pop()!.replace(/\.arrow$/, '');
-				if (!isTableName(table)) return;
-				tables[table as TableName] = new Uint8Array(await (await fetch(url)).arrayBuffer());
+				if (isTableName(table)) tables[table as TableName] = new Uint8Array(await (await fetch(url)).arrayBuffer());
 			})
 		);
 		return { tables, report };
 	}
 
-	async #restore(engine: CachingEngine, snapshot: Snapshot, source: 'demo' | 'import'): Promise<void> {
+	async #restore(engine: CachingEngine, snapshot: Snapshot, source: DataSource): Promise<void> {
 		engine.clear();
 		this.report = await restoreSnapshot(engine, snapshot);
 		engine.clear();
 		await this.#loaded(engine, source);
 	}
 
-	async #loaded(engine: CachingEngine, source: 'demo' | 'import'): Promise<void> {
+	async #loaded(engine: CachingEngine, source: DataSource): Promise<void> {
 		this.span = await dataSpan(engine);
 		this.source = source;
 		this.version++;
 		this.status = 'pret';
 		document.body.dataset.lignesChargees = String(this.report!.tables.reduce((n, t) => n + t.lignes_chargees, 0));
+		document.body.dataset.source = source;
 	}
 
-	async #replace(engine: CachingEngine, files: PreparedFile[], source: 'demo' | 'import'): Promise<void> {
-		engine.clear();
-		this.report = await loadDataset(engine, files);
-		engine.clear();
-		await this.#loaded(engine, source);
+	/** Runs a dataset change with panels paused; errors keep the previous data. */
+	async #exclusive<T>(work: (engine: CachingEngine) => Promise<T>): Promise<T> {
+		const engine = await this.engine();
+		this.busy = true;
+		try {
+			return await work(engine);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/**
+	 * Imports prepared files (replace, or update by identifier), in one
+	 * transaction: on any error the previous data stays. The result is kept in
+	 * this browser with the profile; person identifiers get the local key's pseudonyms.
+	 */
+	async importFiles(files: PreparedFile[], options: Pick<LoadOptions, 'mode' | 'valueMaps'>): Promise<DatasetReport> {
+		return this.#exclusive(async (engine) => {
+			let key = await readStored('cle').catch(() => undefined);
+			if (!key) {
+				key = newPseudonymKey();
+				await writeStored('cle', key);
+			}
+			engine.clear();
+			await engine.exec('BEGIN TRANSACTION;');
+			let report: DatasetReport;
+			try {
+				report = await loadDataset(engine, files, { ...options, pseudonym: pseudonymiser(key) });
+				await engine.exec('COMMIT;');
+			} catch (error) {
+				await engine.exec('ROLLBACK;').catch(() => undefined);
+				engine.clear();
+				throw error;
+			}
+			engine.clear();
+			this.report = report;
+			const snapshot = await takeSnapshot(engine, report);
+			const at = new Date().toISOString();
+			await Promise.all([writeStored('jeu', snapshot), writeStored('actif', 'import'), writeStored('importe_le', at)]);
+			this.hasOwnData = true;
+			this.importedAt = at;
+			await this.#loaded(engine, 'import');
+			return report;
+		});
+	}
+
+	/** Shows the demo dataset (the user's data stays kept). */
+	async useDemo(): Promise<void> {
+		await this.#exclusive(async (engine) => {
+			await this.#restore(engine, await this.#fetchDemo(), 'demo');
+			await writeStored('actif', 'demo').catch(() => undefined);
+		});
+	}
+
+	/** Shows the user's kept dataset. */
+	async useOwnData(): Promise<void> {
+		await this.#exclusive(async (engine) => {
+			const snapshot = await readStored('jeu');
+			if (!snapshot) throw new Error('Aucune donnée importée n’est conservée dans ce navigateur.');
+			await this.#restore(engine, snapshot, 'import');
+			await writeStored('actif', 'import');
+		});
+	}
+
+	/** Deletes everything kept in this browser (data, profile, key) and goes back to the demo. */
+	async wipe(): Promise<void> {
+		await this.#exclusive(async (engine) => {
+			await wipeStored();
+			this.hasOwnData = false;
+			this.importedAt = null;
+			await this.#restore(engine, await this.#fetchDemo(), 'demo');
+		});
 	}
 }
 

@@ -24,7 +24,7 @@ export class QueryResource<T> {
 	/** `spec` is read in an effect: every reactive value it reads is an input. */
 	constructor(spec: () => QuerySpec<T> | null) {
 		$effect(() => {
-			if (data.status !== 'pret') return;
+			if (data.status !== 'pret' || data.busy) return;
 			void data.version;
 			const s = spec();
 			if (!s) return;
