@@ -39,6 +39,18 @@ export function sniffBinaryFormat(bytes: Uint8Array): 'xlsx' | 'parquet' | 'xls'
 	return null;
 }
 
+/** Characters of Windows-1252 bytes 0x80–0x9F (WHATWG index; undefined bytes keep their C1 code). */
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Windows-1252 text. Node 20's TextDecoder('windows-1252') decodes as Latin-1 (seen on 20.20: byte
+ * 0x80 gives U+0080, not €), so map 0x80–0x9F ourselves; browsers already do it right.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+	const text = new TextDecoder('windows-1252').decode(bytes);
+	return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]) : text;
+}
+
 /** Decodes a text file, detecting its encoding. Throws ImportError for empty or binary files. */
 export function decodeText(bytes: Uint8Array): DecodedText {
 	if (bytes.length === 0) throw new ImportError('Le fichier est vide (0 octet) : il n’y a rien à importer.');
@@ -60,6 +72,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
 }

@@ -1,10 +1,11 @@
 /**
  * Page side of the import worker: one worker per file, terminated when the
  * file is read (or the reading is cancelled), so its memory is given back.
+ * Text columns arrive packed and are rebuilt in slices (see worker-protocol).
  */
 import { ImportError } from './decode';
 import type { ReadResult } from './source';
-import type { ReadRequest, WorkerMessage } from './worker-protocol';
+import { unpackResult, type ReadRequest, type WorkerMessage } from './worker-protocol';
 
 /**
  * Reads a dropped file in a Web Worker. `onProgress` receives the number of
@@ -19,7 +20,7 @@ export async function readFileInWorker(
 	const bytes = await file.arrayBuffer();
 	const worker = new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
 	return new Promise<ReadResult>((resolve, reject) => {
-		const finish = (error?: ImportError, result?: ReadResult) => {
+		const finish = (error?: ImportError, result?: Promise<ReadResult>) => {
 			worker.terminate();
 			signal?.removeEventListener('abort', abort);
 			if (error) reject(error);
@@ -32,7 +33,7 @@ export async function readFileInWorker(
 		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
 			const message = event.data;
 			if (message.type === 'progress') onProgress?.(message.rowsRead);
-			else if (message.type === 'done') finish(undefined, message.result);
+			else if (message.type === 'done') finish(undefined, unpackResult(message.result));
 			else finish(new ImportError(message.message));
 		};
 		worker.onerror = (event: ErrorEvent) => {

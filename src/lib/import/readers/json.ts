@@ -88,14 +88,15 @@ function readJsonLines(text: string): ReadTable[] | null {
 	return [{ source: tableFromRecords(records, (i) => lineNumbers[i]) }];
 }
 
-/** Where a JSON syntax error is, in words, from the engine's message. */
-function syntaxErrorPlace(text: string, error: unknown): string {
+/** What is wrong with malformed JSON, in French, from the engine's message (which says where, when it can). */
+function syntaxProblem(text: string, error: unknown): string {
 	const message = error instanceof Error ? error.message : '';
+	if (/end of JSON input/i.test(message)) return ' : il s’arrête au milieu d’une valeur (fichier tronqué ?)';
 	const at = /position (\d+)/.exec(message);
 	if (!at) return '';
 	const before = text.slice(0, Number(at[1]));
 	const line = before.split('\n').length;
-	return ` (ligne ${line}, colonne ${before.length - before.lastIndexOf('\n')})`;
+	return ` (erreur ligne ${line}, colonne ${before.length - before.lastIndexOf('\n')})`;
 }
 
 /**
@@ -114,7 +115,7 @@ export function readJson(text: string): ReadTable[] {
 	} catch (error) {
 		const lines = readJsonLines(body);
 		if (lines) return lines;
-		throw new ImportError(`Le fichier JSON est mal formé${syntaxErrorPlace(body, error)} : il est peut-être tronqué. ${SHAPE_HELP}`);
+		throw new ImportError(`Le fichier JSON est mal formé${syntaxProblem(body, error)}. ${SHAPE_HELP}`);
 	}
 	if (Array.isArray(data)) {
 		if (data.length === 0) throw new ImportError('La liste du fichier JSON est vide : aucune ligne à importer.');

@@ -15,7 +15,7 @@ export function loadParquetModule(): Promise<ParquetModule> {
 			import('parquet-wasm/esm/parquet_wasm_bg.wasm?url')
 		]);
 		await wasm.default({ module_or_path: wasmUrl });
-		return { readParquet: (bytes: Uint8Array) => wasm.readParquet(bytes) };
+		return { readParquet: (bytes, options) => wasm.readParquet(bytes, options) };
 	})();
 	loading.catch(() => (loading = undefined));
 	return loading;

@@ -10,8 +10,14 @@ import type { ArrowSource } from '../source';
 
 /** The part of parquet-wasm this reader uses (`parquet-wasm/node`, or `parquet-wasm/esm` once initialised). */
 export interface ParquetModule {
-	readParquet(bytes: Uint8Array): { intoIPCStream(): Uint8Array };
+	readParquet(bytes: Uint8Array, options?: { batchSize?: number }): { intoIPCStream(): Uint8Array };
 }
+
+/**
+ * Rows per Arrow batch. parquet-wasm's default (1,024) makes ~1,000 batches
+ * for a million rows: 10× slower to decode, and DuckDB inserts them slower.
+ */
+const BATCH_ROWS = 65_536;
 
 const RESAVE = 'exportez-le à nouveau, ou au format CSV.';
 
@@ -23,7 +29,7 @@ const RESAVE = 'exportez-le à nouveau, ou au format CSV.';
 export function readParquet(bytes: Uint8Array, parquet: ParquetModule): ArrowSource {
 	let ipc: Uint8Array;
 	try {
-		ipc = parquet.readParquet(bytes).intoIPCStream();
+		ipc = parquet.readParquet(bytes, { batchSize: BATCH_ROWS }).intoIPCStream();
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		throw new ImportError(`Le fichier Parquet est endommagé ou incomplet : ${RESAVE} (Détail technique : ${detail})`);

@@ -56,7 +56,7 @@ function* xmlSlices(bytes: Uint8Array): Generator<string> {
 function cellText(type: string, raw: string, kind: NumberKind, ctx: SheetContext): string {
 	switch (type) {
 		case 's':
-			return ctx.sharedStrings[Number(raw)] ?? '';
+			return raw === '' ? '' : (ctx.sharedStrings[Number(raw)] ?? '');
 		case 'str':
 		case 'inlineStr':
 			return unescapeExcelString(raw);

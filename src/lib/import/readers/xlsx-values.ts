@@ -89,7 +89,8 @@ export function excelSerialToClock(serial: number): string {
 export function formatExcelNumber(raw: string): string {
 	const value = Number(raw);
 	if (raw.trim() === '' || !Number.isFinite(value)) return raw.trim();
-	return String(Number(value.toPrecision(15)));
+	// Fewer than 16 characters cannot hold more than 15 significant digits: no rounding needed.
+	return String(raw.length <= 15 ? value : Number(value.toPrecision(15)));
 }
 
 /** `2024-01-02T10:00:00.000Z` (cells of type `d`) → `2024-01-02 10:00:00`, or the date alone at midnight. */

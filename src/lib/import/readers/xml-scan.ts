@@ -110,18 +110,13 @@ export class XmlScanner {
 	/** Index of the `>` closing the tag opened at `lt` (a `>` inside a quoted attribute value does not count). */
 	private findTagEnd(lt: number): number {
 		const xml = this.xml;
-		let gt = xml.indexOf('>', lt);
-		if (gt < 0) return xml.length - 1;
-		const q1 = xml.indexOf('"', lt);
-		const q2 = xml.indexOf("'", lt);
-		if ((q1 < 0 || q1 > gt) && (q2 < 0 || q2 > gt)) return gt; // fast path: no quotes before '>'
 		let quote = 0;
 		for (let i = lt + 1; i < xml.length; i++) {
 			const ch = xml.charCodeAt(i);
 			if (quote) {
 				if (ch === quote) quote = 0;
-			} else if (ch === 34 || ch === 39) quote = ch;
-			else if (ch === 62) return i;
+			} else if (ch === 62 /* > */) return i;
+			else if (ch === 34 || ch === 39) quote = ch;
 		}
 		return xml.length - 1;
 	}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { handleReadRequest, packResult, unpackResult, type WorkerMessage } from './worker-protocol';
+import { loadParquetModule } from './readers/parquet-node';
+import { readFile } from './read-file';
+
+function collect() {
+	const messages: { message: WorkerMessage; transfer?: Transferable[] }[] = [];
+	return { messages, post: (message: WorkerMessage, transfer?: Transferable[]) => messages.push({ message, transfer }) };
+}
+
+const buffer = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
+
+async function parquetBytes(): Promise<Uint8Array> {
+	const pw = (await loadParquetModule()) as unknown as { Table: { fromIPCStream(b: Uint8Array): unknown }; writeParquet(t: unknown): Uint8Array };
+	return pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(new Table({ id: vectorFromArray(['x'], new Utf8()) }), 'stream')));
+}
+
+describe('protocole du worker d’import', () => {
+	it('envoie la progression puis le résultat, que la page reconstruit à l’identique', async () => {
+		const csv = 'id;nom\n1;"Dupont; Jean"\n\n2;Œuvre « é »\n3;\n';
+		const { messages, post } = collect();
+		await handleReadRequest({ fileName: 'a.csv', bytes: buffer(csv) }, post, undefined);
+		expect(messages.map((m) => m.message.type)).toEqual(['progress', 'done']);
+		const done = messages[1].message;
+		if (done.type !== 'done') throw new Error('pas de résultat');
+		expect(messages[1].transfer).toHaveLength(3); // line numbers + value ends of two columns
+		const expected = await readFile('a.csv', new TextEncoder().encode(csv));
+		expect(await unpackResult(done.result)).toEqual(expected);
+	});
+
+	it('reconstruit de gros tableaux et des feuilles multiples', async () => {
+		const values = Array.from({ length: 450_001 }, (_, i) => (i % 7 === 0 ? '' : `v${i}é`));
+		const result = {
+			fileName: 'x.xlsx',
+			format: 'xlsx' as const,
+			tables: [
+				{ part: 'A', source: { kind: 'text' as const, header: ['v', 'w'], columns: [values, values.map((v) => v + '!')], lines: values.map((_, i) => i + 2), malformed: [], blankLines: 3 } },
+				{ part: 'B', source: { kind: 'text' as const, header: ['x'], columns: [[]], lines: [], malformed: [], blankLines: 0 } }
+			]
+		};
+		const { packed } = packResult(result);
+		expect(await unpackResult(packed)).toEqual(result);
+	});
+
+	it('transfère les octets Arrow d’un Parquet au lieu de les copier', async () => {
+		const { messages, post } = collect();
+		await handleReadRequest({ fileName: 'p.parquet', bytes: (await parquetBytes()).slice().buffer }, post, loadParquetModule);
+		const last = messages.at(-1)!;
+		if (last.message.type !== 'done' || last.message.result.tables[0].source.kind !== 'arrow') throw new Error('pas de résultat Arrow');
+		expect(last.transfer).toEqual([last.message.result.tables[0].source.ipc.buffer]);
+	});
+
+	it('envoie le message français d’une ImportError, et un message français pour une panne imprévue', async () => {
+		const { messages, post } = collect();
+		await handleReadRequest({ fileName: 'vide.csv', bytes: new ArrayBuffer(0) }, post, undefined);
+		expect(messages).toEqual([{ message: { type: 'error', message: 'Le fichier est vide (0 octet) : il n’y a rien à importer.' }, transfer: undefined }]);
+		const broken = collect();
+		const parquet = async () => {
+			throw new TypeError('wasm indisponible');
+		};
+		await handleReadRequest({ fileName: 'p.parquet', bytes: buffer('PAR1xxxxPAR1') }, broken.post, parquet);
+		expect(broken.messages[0].message).toEqual({
+			type: 'error',
+			message: 'La lecture de « p.parquet » a échoué de façon inattendue : wasm indisponible'
+		});
+	});
+});
