@@ -23,18 +23,37 @@ async function waitForMap(page: Page, id = 'principale'): Promise<void> {
 	);
 }
 
-/** Rendered communes with the colour the map's paint expression gives them, and the hatched ones. */
+/** Rendered territories with the colour and class their feature state gives them (what the fill layer paints). */
 async function renderedColours(page: Page, id = 'principale') {
 	return page.evaluate((mapId) => {
 		const el = document.querySelector(`[data-map="${mapId}"]`) as HTMLElement & { maplibre: any };
 		const m = el.maplibre;
-		const expr = m.getPaintProperty('territoire-remplissage', 'fill-color') as unknown[];
-		const colourOf = new Map<string, string>();
-		for (let i = 2; i < expr.length - 1; i += 2) for (const code of expr[i] as string[]) colourOf.set(code, expr[i + 1] as string);
-		const codes = new Set<string>(m.queryRenderedFeatures({ layers: ['territoire-remplissage'] }).map((f: any) => f.properties.code));
-		const hatched = new Set<string>(m.queryRenderedFeatures({ layers: ['territoire-secret'] }).map((f: any) => f.properties.code));
-		return { codes: [...codes].sort(), colours: [...codes].map((c) => colourOf.get(c) ?? String(expr[expr.length - 1])), hatched: [...hatched] };
+		const codes = [...new Set<string>(m.queryRenderedFeatures({ layers: ['territoire-remplissage'] }).map((f: any) => f.properties.code))].sort();
+		const states = codes.map((code) => m.getFeatureState({ source: 'territoires', id: code }));
+		return { codes, colours: states.map((s: any) => s.couleur ?? null), hatched: codes.filter((_, i) => states[i].classe === -1) };
 	}, id);
+}
+
+/** Colour of the map canvas at a territory's anchor (a point inside it), as #rrggbb. */
+async function pixelAt(page: Page, code: string, id = 'principale'): Promise<string> {
+	return page.evaluate(
+		([mapId, c]) => {
+			const el = document.querySelector(`[data-map="${mapId}"]`) as HTMLElement & { maplibre: any; anchors: any[] };
+			const m = el.maplibre;
+			const anchor = el.anchors.find((a) => a.code === c);
+			const p = m.project(anchor.lngLat);
+			const canvas = m.getCanvas() as HTMLCanvasElement;
+			const ratio = canvas.width / canvas.clientWidth;
+			const copy = document.createElement('canvas');
+			copy.width = canvas.width;
+			copy.height = canvas.height;
+			const ctx = copy.getContext('2d')!;
+			ctx.drawImage(canvas, 0, 0);
+			const [r, g, b] = ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data;
+			return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+		},
+		[id, code]
+	);
 }
 
 async function legend(page: Page, id: string) {
@@ -51,7 +70,7 @@ test('la carte dessine les 33 communes aux couleurs de la légende, sans requêt
 	const requests = recordRequests(page);
 	await page.goto('/carte');
 	await waitForMap(page);
-	await expect(page.locator('h1')).toContainText('Carte — Taux de couverture');
+	await expect(page.locator('h1')).toContainText('Carte — Taux de sorties dynamiques par commune');
 
 	const rendered = await renderedColours(page);
 	expect(rendered.codes).toHaveLength(33);
@@ -63,6 +82,14 @@ test('la carte dessine les 33 communes aux couleurs de la légende, sans requêt
 	const secret = rows.find((r) => r.kind === 'secret')?.count ?? 0;
 	expect(rendered.hatched).toHaveLength(secret);
 	expect(secret).toBeGreaterThan(0);
+	// The canvas itself shows those colours (big communes, anchor inside the territory, no hatch).
+	for (const code of ['98818', '98811', '98814', '98829']) {
+		const i = rendered.codes.indexOf(code);
+		if (rendered.hatched.includes(code)) continue;
+		expect(await pixelAt(page, code), code).toBe(rendered.colours[i]);
+	}
+	// Small communes under secrecy read « s » on the map.
+	await expect(page.locator('[data-map="principale"] [data-label] strong.secret-value').first()).toHaveText('s');
 
 	// The attribution line of shared/geo/README.md is on the map.
 	await expect(page.locator('[data-map="principale"] .maplibregl-ctrl-attrib')).toContainText(
@@ -74,7 +101,7 @@ test('la carte dessine les 33 communes aux couleurs de la légende, sans requêt
 	await page.mouse.move(point.x, point.y);
 	const tooltip = page.locator('[data-map-tooltip]');
 	await expect(tooltip).toContainText('Nouméa');
-	await expect(tooltip).toContainText('personnes en file active /');
+	await expect(tooltip).toContainText(/\d+ sorties dynamiques \/ \d+ sorties retenues/);
 	await expect(tooltip).toContainText(/Rang : \d+(er|e) sur \d+/);
 	await page.mouse.move(5, 5);
 
@@ -83,14 +110,14 @@ test('la carte dessine les 33 communes aux couleurs de la légende, sans requêt
 	expect(foreign).toEqual([]);
 });
 
-/** Page coordinates of a territory's label point (always inside the territory). */
+/** Page coordinates of a territory's anchor (a point inside the territory). */
 async function labelPixel(page: Page, code: string, id = 'principale') {
+	await page.locator(`[data-map="${id}"]`).scrollIntoViewIfNeeded();
 	const box = (await page.locator(`[data-map="${id}"] canvas`).boundingBox())!;
 	const p = await page.evaluate(
 		([mapId, c]) => {
-			const m = (document.querySelector(`[data-map="${mapId}"]`) as any).maplibre;
-			const f = m.querySourceFeatures('etiquettes').find((x: any) => x.properties.code === c);
-			const pt = m.project(f.geometry.coordinates);
+			const el = document.querySelector(`[data-map="${mapId}"]`) as HTMLElement & { maplibre: any; anchors: any[] };
+			const pt = el.maplibre.project(el.anchors.find((a) => a.code === c).lngLat);
 			return { x: pt.x, y: pt.y };
 		},
 		[id, code]
@@ -109,6 +136,8 @@ test('cliquer une commune filtre le tableau de bord, la carte garde toutes les c
 	expect(await page.locator('[data-map="principale"]').getAttribute('data-for')).toContain('commune=98811');
 	expect((await renderedColours(page)).codes).toHaveLength(33);
 	await expect(page.locator('.title')).toContainText('Koohnê / Koné (filtre en cours) est entouré');
+	await page.mouse.move(5, 5);
+	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: join(SCREENSHOTS, 'carte-commune-choisie.png'), fullPage: true });
 
 	await page.getByRole('link', { name: 'Vue d’ensemble' }).click();
@@ -140,8 +169,12 @@ test('niveaux ETH et province, et mode comparaison (captures)', async ({ page })
 	expect(before.reduce((s, r) => s + r.count, 0)).toBe(33);
 	const diff = await legend(page, 'difference');
 	expect(diff.reduce((s, r) => s + r.count, 0)).toBe(33);
-	await expect(page.locator('[data-map="ecart"]').locator('..').locator('..')).toContainText('Écart');
+	await expect(page.locator('section[aria-label^="Écart"] h3')).toHaveText('Écart (année 2025 − année 2023)');
+	await expect(page.locator('[data-attribution]')).toContainText('Limites communales : Gouvernement de la Nouvelle-Calédonie');
 	await page.screenshot({ path: join(SCREENSHOTS, 'carte-comparaison.png'), fullPage: true });
+	const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter PNG' }).click()]);
+	expect(png.suggestedFilename()).toBe('carte-taux_emploi_durable-commune-2023-vs-2025.png');
+	await png.saveAs(join(SCREENSHOTS, 'carte-comparaison-export.png'));
 });
 
 test('un filtre recolore la carte et donne le temps de recoloriage', async ({ page }) => {
@@ -164,30 +197,39 @@ test('un filtre recolore la carte et donne le temps de recoloriage', async ({ pa
 });
 
 test('le tableau derrière la carte au clavier, exports CSV et PNG', async ({ page }) => {
-	await page.goto('/carte?du=2025-01-01&au=2025-12-31&indicateur=file_active');
+	await page.goto('/carte?du=2025-01-01&au=2025-12-31');
 	await waitForMap(page);
 	const button = page.getByRole('button', { name: 'Tableau des données' });
 	await button.focus();
 	await page.keyboard.press('Enter');
 	const table = page.locator('[data-map-table]');
 	await expect(table).toBeVisible();
-	await expect(table.locator('tbody tr')).toHaveCount(33 + (await table.locator('tr[data-code="hors-carte"]').count()));
+	const outside = await table.locator('tr[data-code="hors-carte"]').count();
+	await expect(table.locator('tbody tr')).toHaveCount(33 + outside);
 	const json = cli(['--data', 'data/demo', '--from', '2025-01-01', '--to', '2025-12-31', '--territoire', '98818']);
-	const noumea = await table.locator('tr[data-code="98818"] td').nth(1).innerText();
-	expect(parseFrenchNumber(noumea)).toBe(json.indicateurs.file_active);
-	await expect(table.locator('td.secret-cell').first()).toHaveText('s');
+	const noumea = table.locator('tr[data-code="98818"] td');
+	expect(parseFrenchNumber(await noumea.nth(1).innerText())).toBeCloseTo(json.indicateurs.taux_sorties_dynamiques, 3);
+	expect(parseFrenchNumber(await noumea.nth(2).innerText())).toBe(json.indicateurs.sorties_dynamiques);
+	const retained = Math.round(json.indicateurs.sorties_dynamiques / json.indicateurs.taux_sorties_dynamiques);
+	expect(parseFrenchNumber(await noumea.nth(3).innerText())).toBe(retained);
+	await expect(table.locator('tr[data-code="98801"] td').nth(1)).toHaveText('s');
+	// Keyboard: a territory name in the table is a button that filters the dashboard.
+	await table.locator('tr[data-code="98818"] button').focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/commune=98818/);
 
 	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter CSV' }).click()]);
-	expect(csv.suggestedFilename()).toBe('carte-file_active-commune-2025.csv');
+	expect(csv.suggestedFilename()).toBe('carte-taux_sorties_dynamiques-commune-2025.csv');
 	const text = readFileSync((await csv.path())!, 'utf8');
-	expect(text.startsWith('\uFEFFCode;Territoire;File active;Rang;Classe')).toBe(true);
-	expect(text).toMatch(/\r\n98818;Nouméa;\d+;/);
+	expect(text.startsWith('\uFEFFCode;Territoire;Taux de sorties dynamiques (%);Numérateur (sorties dynamiques);Dénominateur (sorties retenues);Rang;Classe\r\n')).toBe(true);
+	expect(text).toMatch(/\r\n98818;Nouméa;\d+(,\d+)?;\d+;\d+;\d+;/);
+	expect(text).toContain('\r\n98801;Belep;s;');
 	expect(text).toContain('Secret statistique appliqué');
+	expect(text).toContain('Limites communales : Gouvernement de la Nouvelle-Calédonie (DTSI/Georep)');
 
 	const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter PNG' }).click()]);
 	const bytes = readFileSync((await png.path())!);
 	expect(bytes.subarray(1, 4).toString()).toBe('PNG');
-	const width = bytes.readUInt32BE(16);
-	expect(width).toBeGreaterThan(1000);
+	expect(bytes.readUInt32BE(16)).toBeGreaterThan(1000);
 	await png.saveAs(join(SCREENSHOTS, 'carte-export.png'));
 });

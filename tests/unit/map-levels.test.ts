@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { geodesicArea } from '../../src/lib/map/area';
-import { ethGrouping, filtersForClick, levelShapes, selectedTerritory, shapeLabelPoints } from '../../src/lib/map/levels';
+import { ethGrouping, filtersForClick, levelShapes, provinceBorders, selectedTerritory, shapeLabelPoints } from '../../src/lib/map/levels';
 import { pointInRings } from '../../src/lib/map/label';
 import { largestPolygon, POYA_CODE } from '../../src/lib/map/geometry';
 import { layers, referenceTerritory, topo } from './map-fixtures';
@@ -75,6 +75,23 @@ describe('niveau province', () => {
 	it('dessine les 3 provinces nommées par le référentiel', () => {
 		const shapes = levelShapes(topo, layers, 'province', territory);
 		expect(shapes.features.map((f) => f.properties.nom).sort()).toEqual(['Province Nord', 'Province Sud', 'Province des Îles Loyauté']);
+	});
+});
+
+describe('frontières de province', () => {
+	it('ne tracent que les limites entre provinces (pas de côte), ligne de Poya comprise', () => {
+		const [border] = provinceBorders(topo).features;
+		const points = border.geometry.coordinates.flat();
+		expect(points.length).toBeGreaterThan(10);
+		// Inland on the main island, between Bourail/Poya (west coast) and Houaïlou/Canala/Thio (east coast).
+		for (const [lon, lat] of points) {
+			expect(lon).toBeGreaterThan(165.1);
+			expect(lon).toBeLessThan(166.3);
+			expect(lat).toBeGreaterThan(-21.9);
+			expect(lat).toBeLessThan(-20.9);
+		}
+		const poya = layers.communes.features.find((f) => f.properties.code_insee === POYA_CODE)!;
+		expect(points.some(([x, y]) => pointInRings(x, y, largestPolygon(poya.geometry)))).toBe(true);
 	});
 });
 

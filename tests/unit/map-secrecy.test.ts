@@ -11,7 +11,7 @@ import { PARCOURS_MEASURES } from '../../src/lib/queries/parcours';
 import { joinToShapes, sequentialClassification, computeBreaks, numbersOf } from '../../src/lib/map/choropleth';
 import { KINDS, mapIndicator, formatIndicator } from '../../src/lib/map/indicators';
 import { levelShapes, shapeLabelPoints } from '../../src/lib/map/levels';
-import { buildPaint } from '../../src/lib/map/paint';
+import { buildPaint, SECRET_STATE } from '../../src/lib/map/paint';
 import { mapCsv } from '../../src/lib/map/table';
 import { SECRET_COLOR } from '../../src/lib/map/palette';
 import { readTerritory } from '../../src/lib/reference/territory';
@@ -82,11 +82,10 @@ describe('secret sur les valeurs de la carte', () => {
 			showValues: true,
 			selection: null
 		});
-		const expr = paint.fillColor as unknown[];
-		const secretBranch = expr.findIndex((x) => x === SECRET_COLOR) - 1;
-		expect(expr[secretBranch]).toEqual(['98801', '98802', '98803', '98826']);
-		expect(paint.secretCodes.sort()).toEqual(['98801', '98802', '98803', '98826']);
-		const label = paint.labels.features.find((f) => f.properties.code === '98801')!.properties;
+		const secretCodes = [...paint.classes].filter(([, v]) => v.classe === SECRET_STATE).map(([c]) => c);
+		expect(secretCodes.sort()).toEqual(['98801', '98802', '98803', '98826']);
+		for (const code of secretCodes) expect(paint.classes.get(code)!.couleur).toBe(SECRET_COLOR);
+		const label = paint.labels.find((l) => l.code === '98801')!;
 		expect(label.valeur).toBe('s');
 		const csv = mapCsv({ indicator: coverage, classification: classes, unmatched }, []);
 		const belep = csv.split('\r\n').find((l) => l.startsWith('98801;'))!;

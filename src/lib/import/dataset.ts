@@ -86,7 +86,7 @@ function valueMapsOf(maps: LoadOptions['valueMaps'], table: string): Record<stri
 /** Replaces the loaded dataset with `files` and returns the report. */
 export async function loadDataset(engine: Engine, files: PreparedFile[], options: LoadOptions = {}): Promise<DatasetReport> {
 	for (const f of files) {
-		const rows = f.source.kind === 'text' ? f.source.lines.length + f.source.malformed.length : f.source.rowCount;
+		const rows = f.source.kind === 'text' ? f.source.lines.length + f.source.malformed.length : f.source.rowCount + (f.source.malformed?.length ?? 0);
 		if (rows === 0) {
 			throw new ImportError(
 				`${f.fileName} : le fichier ne contient que la ligne d’en-tête, aucune ligne de données. Rien n’a été importé.`

@@ -52,7 +52,7 @@ export function draftsFromRead(result: ReadResult, profile: MappingProfile): Imp
 		const id = draftKey(result.fileName, t.part);
 		const header = t.source.header;
 		const table = recogniseTable(t.part && !profile.fichiers[id] ? t.part : id, header, profile);
-		const rowCount = t.source.kind === 'text' ? t.source.lines.length + t.source.malformed.length : t.source.rowCount;
+		const rowCount = t.source.kind === 'text' ? t.source.lines.length + t.source.malformed.length : t.source.rowCount + (t.source.malformed?.length ?? 0);
 		return {
 			id,
 			fileName: result.fileName,

@@ -52,7 +52,7 @@ export async function loadTable(
 	const staging = `stg_${def.name}`;
 	const checked = `chk_${def.name}`;
 	const rowCount = source.kind === 'text' ? source.lines.length : source.rowCount;
-	const malformed = source.kind === 'text' ? source.malformed : [];
+	const malformed = source.malformed ?? [];
 	await engine.exec(`DROP TABLE IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)};`);
 	const stagedColumns = await stage(engine, def, source, opts.mapping, staging);
 	const present = new Set(stagedColumns);
@@ -104,7 +104,7 @@ export async function loadTable(
 		lignes_lues: rowCount + malformed.length,
 		lignes_chargees: loaded,
 		lignes_rejetees: rejets.length,
-		lignes_vides_ignorees: source.kind === 'text' ? source.blankLines : 0,
+		lignes_vides_ignorees: source.blankLines ?? 0,
 		communes_non_reconnues: unknownCommunes,
 		lecture_communes: communes.reports,
 		mise_a_jour: miseAJour,

@@ -11,11 +11,16 @@ export interface TextSource extends ParsedTable {
 
 export interface ArrowSource {
 	kind: 'arrow';
-	/** Column names as in the file. */
+	/** Column names as in the file (also the Arrow column names; unique). */
 	header: string[];
 	/** Arrow IPC stream of the file's rows. */
 	ipc: Uint8Array;
 	rowCount: number;
+	/** Arrow column holding each row's line number in the file (else: row position). */
+	lineColumn?: string;
+	/** Records that could not be read as rows (text files converted to Arrow). */
+	malformed?: ParsedTable['malformed'];
+	blankLines?: number;
 }
 
 export type SourceTable = TextSource | ArrowSource;
@@ -36,6 +41,20 @@ export interface ReadResult {
 	encoding?: string;
 	/** Detected separator (CSV). */
 	delimiter?: string;
+}
+
+/** Column holding line numbers in text tables converted to Arrow. */
+export const LINE_COLUMN = '__ligne';
+
+/** Header names made unique (a repeated name gets « (2) », « (3) »…), so each designates one column. */
+export function uniqueHeader(header: string[]): string[] {
+	const seen = new Map<string, number>();
+	return header.map((h) => {
+		const base = h || 'colonne';
+		const n = (seen.get(base) ?? 0) + 1;
+		seen.set(base, n);
+		return n === 1 ? base : `${base} (${n})`;
+	});
 }
 
 /** Wraps a parsed CSV as a text source. */

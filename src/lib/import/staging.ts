@@ -26,9 +26,8 @@ export async function stage(engine: Engine, def: TableDef, source: SourceTable, 
 		await engine.exec(`DROP TABLE IF EXISTS ${ident(raw)};`);
 		await engine.insertArrowIPC(raw, source.ipc, true);
 		const cols = mapped.map((c) => `CAST(${ident(source.header[mapping[c.name]])} AS VARCHAR) AS ${ident(c.name)}`);
-		await engine.exec(
-			`CREATE TABLE ${ident(staging)} AS SELECT CAST(row_number() OVER () AS INTEGER) AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw)};`
-		);
+		const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(row_number() OVER () AS INTEGER)';
+		await engine.exec(`CREATE TABLE ${ident(staging)} AS SELECT ${line} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw)};`);
 	}
 	return mapped.map((c) => c.name);
 }
@@ -45,8 +44,9 @@ export async function rejectedValues(engine: Engine, def: TableDef, source: Sour
 		return out;
 	}
 	const cols = source.header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ');
+	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'row_number() OVER ()';
 	const rows = await engine.query(
-		`SELECT * FROM (SELECT row_number() OVER () AS _l, ${cols} FROM ${ident('raw_' + def.name)}) WHERE _l IN (${lines.join(',')})`
+		`SELECT * FROM (SELECT ${line} AS _l, ${cols} FROM ${ident('raw_' + def.name)}) WHERE _l IN (${lines.join(',')})`
 	);
 	for (const r of rows) out.set(r._l as number, source.header.map((h) => (r[h] === null ? '' : String(r[h]))));
 	return out;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { handleReadRequest, packResult, unpackResult, type WorkerMessage } from './worker-protocol';
+import { Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { handleReadRequest, textToArrow, unpackResult, type WorkerMessage } from './worker-protocol';
 import { loadParquetModule } from './readers/parquet-node';
-import { readFile } from './read-file';
 
 function collect() {
 	const messages: { message: WorkerMessage; transfer?: Transferable[] }[] = [];
@@ -17,30 +16,34 @@ async function parquetBytes(): Promise<Uint8Array> {
 }
 
 describe('protocole du worker d’import', () => {
-	it('envoie la progression puis le résultat, que la page reconstruit à l’identique', async () => {
+	it('envoie la progression puis le résultat en Arrow (valeurs et numéros de ligne intacts)', async () => {
 		const csv = 'id;nom\n1;"Dupont; Jean"\n\n2;Œuvre « é »\n3;\n';
 		const { messages, post } = collect();
 		await handleReadRequest({ fileName: 'a.csv', bytes: buffer(csv) }, post, undefined);
 		expect(messages.map((m) => m.message.type)).toEqual(['progress', 'done']);
 		const done = messages[1].message;
 		if (done.type !== 'done') throw new Error('pas de résultat');
-		expect(messages[1].transfer).toHaveLength(3); // line numbers + value ends of two columns
-		const expected = await readFile('a.csv', new TextEncoder().encode(csv));
-		expect(await unpackResult(done.result)).toEqual(expected);
+		const source = (await unpackResult(done.result)).tables[0].source;
+		if (source.kind !== 'arrow') throw new Error('Arrow attendu');
+		expect(messages[1].transfer).toEqual([source.ipc.buffer]);
+		expect(source).toMatchObject({ header: ['id', 'nom'], rowCount: 3, lineColumn: '__ligne', blankLines: 1, malformed: [] });
+		const table = tableFromIPC(source.ipc);
+		expect(table.toArray().map((r) => r.toJSON())).toEqual([
+			{ id: '1', nom: 'Dupont; Jean', __ligne: '2' },
+			{ id: '2', nom: 'Œuvre « é »', __ligne: '4' },
+			{ id: '3', nom: '', __ligne: '5' }
+		]);
 	});
 
-	it('reconstruit de gros tableaux et des feuilles multiples', async () => {
+	it('convertit de gros tableaux et rend uniques les en-têtes répétés', async () => {
 		const values = Array.from({ length: 450_001 }, (_, i) => (i % 7 === 0 ? '' : `v${i}é`));
-		const result = {
-			fileName: 'x.xlsx',
-			format: 'xlsx' as const,
-			tables: [
-				{ part: 'A', source: { kind: 'text' as const, header: ['v', 'w'], columns: [values, values.map((v) => v + '!')], lines: values.map((_, i) => i + 2), malformed: [], blankLines: 3 } },
-				{ part: 'B', source: { kind: 'text' as const, header: ['x'], columns: [[]], lines: [], malformed: [], blankLines: 0 } }
-			]
-		};
-		const { packed } = packResult(result);
-		expect(await unpackResult(packed)).toEqual(result);
+		const source = textToArrow({ kind: 'text', header: ['v', 'v'], columns: [values, values.map((v) => v + '!')], lines: values.map((_, i) => i + 2), malformed: [], blankLines: 3 });
+		expect(source.header).toEqual(['v', 'v (2)']);
+		const table = tableFromIPC(source.ipc);
+		expect(table.numRows).toBe(450_001);
+		expect(table.getChild('v')!.get(450_000)).toBe(values[450_000]);
+		expect(table.getChild('v (2)')!.get(12)).toBe('v12é!');
+		expect(table.getChild('__ligne')!.get(0)).toBe('2');
 	});
 
 	it('transfère les octets Arrow d’un Parquet au lieu de les copier', async () => {

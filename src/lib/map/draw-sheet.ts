@@ -55,6 +55,25 @@ export async function renderSheet(
 				ctx.strokeStyle = '#9aa7b0';
 				ctx.strokeRect(op.x + 0.5, op.y + 0.5, op.w - 1, op.h - 1);
 				break;
+			case 'label': {
+				ctx.font = op.font;
+				ctx.textAlign = 'center';
+				ctx.textBaseline = 'middle';
+				ctx.lineJoin = 'round';
+				ctx.lineWidth = 3;
+				ctx.strokeStyle = 'rgba(255,255,255,0.95)';
+				ctx.fillStyle = '#1d2a33';
+				const lineHeight = 14;
+				const top = op.y - ((op.lines.length - 1) * lineHeight) / 2;
+				op.lines.forEach((line, i) => {
+					ctx.font = i === op.lines.length - 1 && op.bold ? op.font.replace('400', '700') : op.font;
+					ctx.strokeText(line, op.x, top + i * lineHeight);
+					ctx.fillText(line, op.x, top + i * lineHeight);
+				});
+				ctx.textAlign = 'start';
+				ctx.textBaseline = 'alphabetic';
+				break;
+			}
 			case 'map': {
 				const image = images[op.index];
 				if (image) ctx.drawImage(image, op.x, op.y, op.w, op.h);

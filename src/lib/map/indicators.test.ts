@@ -28,7 +28,7 @@ describe('registre des indicateurs de la carte', () => {
 	});
 
 	it('retombe sur l’indicateur par défaut pour une clé inconnue', () => {
-		expect(mapIndicator('inconnu').key).toBe('taux_couverture_1000');
+		expect(mapIndicator('inconnu').key).toBe('taux_sorties_dynamiques');
 	});
 });
 

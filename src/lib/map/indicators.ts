@@ -94,7 +94,7 @@ export const MAP_INDICATORS: readonly MapIndicator[] = [
 ];
 
 /** The indicator shown when none (or an unknown one) is asked for. */
-export const DEFAULT_INDICATOR = 'taux_couverture_1000';
+export const DEFAULT_INDICATOR = 'taux_sorties_dynamiques';
 
 /** The registry entry of `key`, or the default one. */
 export function mapIndicator(key: string | null | undefined): MapIndicator {

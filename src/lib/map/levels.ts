@@ -5,7 +5,8 @@
  * reference (data/communes.csv, column `eth`), so an edited grouping redraws
  * without rebuilding the geometry. Pure functions: no DOM, no MapLibre.
  */
-import type { FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson';
+import { mesh } from 'topojson-client';
 import type { Filters } from '../queries/filters';
 import { communeLabel, type Territory } from '../reference/territory';
 import {
@@ -25,8 +26,8 @@ export const MAP_LEVELS: readonly { key: MapLevel; label: string; singular: stri
 	{ key: 'province', label: 'Provinces', singular: 'province' }
 ];
 
-/** Properties of every drawn territory. */
-export type ShapeProperties = { code: string; nom: string };
+/** Properties of every drawn territory; `poids` (population 2025) orders colliding labels. */
+export type ShapeProperties = { code: string; nom: string; poids: number };
 export type LevelShapes = AreaCollection<ShapeProperties>;
 
 /** Commune INSEE code → ETH code, for the communes the reference puts in an ETH. */
@@ -39,6 +40,20 @@ export function ethGrouping(territory: Pick<Territory, 'communes'>): Map<string,
 /** French name of an ETH (its code when the reference does not know it). */
 function ethName(territory: Pick<Territory, 'eths'>, code: string): string {
 	return territory.eths.find((e) => e.code === code)?.libelle ?? code;
+}
+
+function population(territory: Pick<Territory, 'communes'>, keep: (c: Territory['communes'][number]) => boolean): number {
+	return territory.communes.filter(keep).reduce((s, c) => s + (c.population ?? 0), 0);
+}
+
+/**
+ * Borders between provinces only (no coastline), Poya's split line included:
+ * drawn over every level so the province line always shows.
+ */
+export function provinceBorders(topo: TerritoryTopology): FeatureCollection<MultiLineString> {
+	const geometry = mesh(topo, topo.objects.provinces, (a, b) => a !== b);
+	const feature: Feature<MultiLineString> = { type: 'Feature', properties: {}, geometry };
+	return { type: 'FeatureCollection', features: [feature] };
 }
 
 /**
@@ -62,7 +77,7 @@ export function levelShapes(
 				const c = territory.communeByInseeCode.get(f.properties.code_insee);
 				return {
 					type: 'Feature',
-					properties: { code: f.properties.code_insee, nom: c ? communeLabel(c) : f.properties.nom },
+					properties: { code: f.properties.code_insee, nom: c ? communeLabel(c) : f.properties.nom, poids: c?.population ?? 0 },
 					geometry: f.geometry
 				};
 			})
@@ -74,7 +89,11 @@ export function levelShapes(
 			type: 'FeatureCollection',
 			features: dissolved.features.map((f) => ({
 				type: 'Feature',
-				properties: { code: f.properties.code, nom: ethName(territory, f.properties.code) },
+				properties: {
+					code: f.properties.code,
+					nom: ethName(territory, f.properties.code),
+					poids: population(territory, (c) => c.eth === f.properties.code)
+				},
 				geometry: f.geometry
 			}))
 		};
@@ -85,7 +104,8 @@ export function levelShapes(
 			type: 'Feature',
 			properties: {
 				code: f.properties.code,
-				nom: territory.provinces.find((p) => p.code === f.properties.code)?.libelle ?? f.properties.code
+				nom: territory.provinces.find((p) => p.code === f.properties.code)?.libelle ?? f.properties.code,
+				poids: population(territory, (c) => c.province === f.properties.code)
 			},
 			geometry: f.geometry
 		}))

@@ -9,8 +9,13 @@ import type { LegendRow } from './choropleth';
 export interface SheetInput {
 	title: string;
 	subtitle: string;
-	/** Map images in CSS pixels, with an optional caption (compare mode: the period). */
-	maps: readonly { caption: string | null; width: number; height: number }[];
+	/** Map images in CSS pixels, with an optional caption (compare mode: the period) and the labels shown over them. */
+	maps: readonly {
+		caption: string | null;
+		width: number;
+		height: number;
+		labels?: readonly { x: number; y: number; lines: readonly string[]; valueLine?: number }[];
+	}[];
 	legends: readonly { title: string; rows: readonly LegendRow[] }[];
 	/** Footer lines: source, attribution, secrecy mention… */
 	notes: readonly string[];
@@ -20,7 +25,9 @@ export type DrawOp =
 	| { op: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string }
 	| { op: 'hatch'; x: number; y: number; w: number; h: number }
 	| { op: 'text'; x: number; y: number; text: string; font: string; color: string }
-	| { op: 'map'; index: number; x: number; y: number; w: number; h: number };
+	| { op: 'map'; index: number; x: number; y: number; w: number; h: number }
+	/** A map label: lines centred on (x, y), dark text with a white halo. */
+	| { op: 'label'; x: number; y: number; lines: string[]; font: string; bold: boolean };
 
 export interface SheetLayout {
 	width: number;
@@ -37,7 +44,8 @@ export const SHEET_FONTS = {
 	caption: `600 15px ${FAMILY}`,
 	legendTitle: `600 14px ${FAMILY}`,
 	legend: `400 13px ${FAMILY}`,
-	note: `400 12px ${FAMILY}`
+	note: `400 12px ${FAMILY}`,
+	label: `400 11.5px ${FAMILY}`
 };
 const INK = '#1d2a33';
 const MUTED = '#4a5a66';
@@ -94,6 +102,10 @@ export function sheetLayout(input: SheetInput, measure: Measure): SheetLayout {
 			my += 24;
 		}
 		ops.push({ op: 'map', index, x, y: my, w, h });
+		for (const l of m.labels ?? []) {
+			const bold = l.valueLine !== undefined && l.valueLine >= 0;
+			ops.push({ op: 'label', x: x + l.x * scale, y: my + l.y * scale, lines: [...l.lines], font: SHEET_FONTS.label, bold });
+		}
 		ops.push({ op: 'rect', x, y: my, w, h, fill: 'transparent', stroke: '#d8e0e6' });
 		mapsBottom = Math.max(mapsBottom, my + h);
 		x += w + GAP;

@@ -1,12 +1,13 @@
 /**
  * The offline MapLibre style: a sea-coloured background and our GeoJSON
- * sources (filled in later with `setData`). No `glyphs` property — MapLibre
- * then draws labels with local fonts and fetches nothing — and no tiles.
- * Transitions and fades are off so a recolour is on screen at the next frame.
+ * sources (filled in later with `setData`). No tiles and no `glyphs`
+ * property: labels are HTML over the map (see MapView), nothing is fetched.
+ * Class colours, hatches and the hover outline read feature state, so a
+ * recolour is on screen at the next frame; transitions are off.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import { NO_DATA_COLOR } from './palette';
 import { HATCH_IMAGE } from './hatch';
+import { FILL_COLOR, SECRET_OPACITY } from './paint';
 
 export const MAP_STYLE_COLORS = {
 	sea: '#dcebf2',
@@ -17,12 +18,8 @@ export const MAP_STYLE_COLORS = {
 	provinceLine: '#1d2a33',
 	selection: '#c2571a',
 	hover: '#1d2a33',
-	label: '#1d2a33',
-	halo: 'rgba(255,255,255,0.92)'
+	coast: '#8fa9b8'
 } as const;
-
-/** Local fonts for labels (drawn by MapLibre; nothing is downloaded). */
-export const LABEL_FONTS = ['system-ui', 'Noto Sans', 'DejaVu Sans', 'sans-serif'];
 
 const EMPTY = { type: 'FeatureCollection', features: [] } as const;
 const geojson = () => ({ type: 'geojson' as const, data: EMPTY as unknown as GeoJSON.FeatureCollection });
@@ -35,54 +32,32 @@ export function mapStyle(): StyleSpecification {
 		transition: { duration: 0, delay: 0 },
 		sources: {
 			provinces: geojson(),
-			territoires: geojson(),
+			frontieres: geojson(),
+			territoires: { ...geojson(), promoteId: 'code' },
 			communes: geojson(),
-			selection: geojson(),
-			etiquettes: geojson()
+			selection: geojson()
 		},
 		layers: [
 			{ id: 'mer', type: 'background', paint: { 'background-color': c.sea } },
 			{ id: 'terre', type: 'fill', source: 'provinces', paint: { 'fill-color': c.outside } },
-			{ id: 'territoire-remplissage', type: 'fill', source: 'territoires', paint: { 'fill-color': NO_DATA_COLOR } },
+			{ id: 'territoire-remplissage', type: 'fill', source: 'territoires', paint: { 'fill-color': FILL_COLOR as never } },
 			{
 				id: 'territoire-secret',
 				type: 'fill',
 				source: 'territoires',
-				filter: ['in', ['get', 'code'], ['literal', []]],
-				paint: { 'fill-pattern': HATCH_IMAGE }
+				paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': SECRET_OPACITY as never }
 			},
 			{ id: 'commune-contour', type: 'line', source: 'communes', paint: { 'line-color': c.communeLine, 'line-width': 0.6, 'line-opacity': 0.9 } },
 			{ id: 'territoire-contour', type: 'line', source: 'territoires', paint: { 'line-color': c.communeLine, 'line-width': 0.7 } },
-			{ id: 'province-contour', type: 'line', source: 'provinces', paint: { 'line-color': c.provinceLine, 'line-width': 1.6 } },
+			{ id: 'cote', type: 'line', source: 'provinces', paint: { 'line-color': c.coast, 'line-width': 0.6 } },
+			{ id: 'province-frontiere', type: 'line', source: 'frontieres', paint: { 'line-color': c.provinceLine, 'line-width': 1.8, 'line-dasharray': [3, 1.5] } },
 			{
 				id: 'territoire-survol',
 				type: 'line',
 				source: 'territoires',
-				filter: ['==', ['get', 'code'], ''],
-				paint: { 'line-color': c.hover, 'line-width': 2.5 }
+				paint: { 'line-color': c.hover, 'line-width': 2.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'survol'], false], 1, 0] }
 			},
-			{ id: 'selection', type: 'line', source: 'selection', paint: { 'line-color': c.selection, 'line-width': 3.5 } },
-			{
-				id: 'etiquettes',
-				type: 'symbol',
-				source: 'etiquettes',
-				layout: {
-					'text-field': [
-						'case',
-						['==', ['get', 'valeur'], ''],
-						['get', 'nom'],
-						['format', ['get', 'nom'], {}, '\n', {}, ['get', 'valeur'], { 'font-scale': 1.12 }]
-					],
-					'text-font': LABEL_FONTS,
-					'text-size': 11,
-					'text-max-width': 9,
-					'text-line-height': 1.15,
-					'text-padding': 1,
-					'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-					'text-radial-offset': 0.3
-				},
-				paint: { 'text-color': c.label, 'text-halo-color': c.halo, 'text-halo-width': 1.4 }
-			}
+			{ id: 'selection', type: 'line', source: 'selection', paint: { 'line-color': c.selection, 'line-width': 3.5 } }
 		]
 	};
 }

@@ -12,8 +12,7 @@
  * masked there is masked here, secondary suppression included.
  */
 import type { Engine } from '../db/engine';
-import { PARCOURS_MEASURES } from '../queries/parcours';
-import { mapIndicatorsSql, type LevelIndicators } from '../queries/map';
+import { parcoursIndicatorsSql, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
 import type { Filters } from '../queries/filters';
 import { applySecrecy, type Measures } from '../secrecy/apply';
 import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
@@ -57,9 +56,10 @@ type Loader = (engine: Engine, f: Filters, territory: Territory, policy: Secrecy
 /** One loader per data source of the indicator registry (the map hook). */
 export const MAP_SOURCES: Record<MapSourceId, Loader> = {
 	async parcours(engine, f, territory, policy) {
-		// One query for the four levels (GROUPING SETS): a recolour scans the data once.
-		const rows = await engine.query<LevelIndicators & Record<string, unknown>>(mapIndicatorsSql(f));
-		const results: LevelResults<LevelIndicators> = { total: [], province: [], eth: [], commune: [] };
+		// One query for the four levels (GROUPING SETS): a recolour scans the data once, and the
+		// overview's territory table asks the very same SQL (shared through the engine's cache).
+		const rows = await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(f));
+		const results: LevelResults<ParcoursIndicators> = { total: [], province: [], eth: [], commune: [] };
 		for (const row of rows) results[row.niveau].push(row);
 		return protectMapRows(territory, results, PARCOURS_MEASURES, policy);
 	}

@@ -14,6 +14,7 @@ import type { MapPage } from './map-page.svelte';
 /** What the page needs from a MapView instance. */
 export interface MapRef {
 	canvas(): HTMLCanvasElement | null;
+	visibleLabels(): { x: number; y: number; lines: string[]; valueLine: number }[];
 	jumpTo(camera: { center: [number, number]; zoom: number }): void;
 }
 
@@ -50,7 +51,8 @@ export function exportCsv(page: MapPage, title: string, subtitle: string): void 
 
 /** Downloads the PNG sheet: title, period, map(s), legend(s), source, credits, secrecy mention. */
 export async function exportPng(page: MapPage, refs: readonly (MapRef | undefined)[], title: string, subtitle: string): Promise<void> {
-	const canvases = refs.map((r) => r?.canvas()).filter((c): c is HTMLCanvasElement => !!c);
+	const drawn = refs.filter((r): r is MapRef => !!r?.canvas());
+	const canvases = drawn.map((r) => r.canvas() as HTMLCanvasElement);
 	if (!canvases.length) throw new Error('La carte n’est pas encore dessinée.');
 	const periods = page.periods;
 	const compare = !!(page.compared && periods);
@@ -61,11 +63,18 @@ export async function exportPng(page: MapPage, refs: readonly (MapRef | undefine
 		if (page.after) legends.push({ title: `${page.indicator.label} – ${periods.after}`, rows: page.after.legend });
 		if (page.difference) legends.push({ title: 'Écart', rows: page.difference.legend });
 	} else if (page.after) legends.push({ title: page.indicator.label, rows: page.after.legend });
+	// As on screen: the special rows only when some territory is in them.
+	const shown = legends.map((l) => ({ ...l, rows: l.rows.filter((r) => r.kind === 'class' || r.count > 0) }));
 	const input: SheetInput = {
 		title,
 		subtitle,
-		maps: canvases.slice(0, captions.length).map((c, i) => ({ caption: captions[i], width: c.clientWidth, height: c.clientHeight })),
-		legends,
+		maps: canvases.slice(0, captions.length).map((c, i) => ({
+			caption: captions[i],
+			width: c.clientWidth,
+			height: c.clientHeight,
+			labels: drawn[i].visibleLabels()
+		})),
+		legends: shown,
 		notes: notes(page)
 	};
 	const blob = await renderSheet(input, canvases);

@@ -12,7 +12,7 @@ import { currentFilters, filtersKey, setFilters } from '$lib/state/filters.svelt
 import { QueryResource } from '$lib/state/query.svelte';
 import { levelRows, mapRows, mapScope, type MapRows } from '$lib/panels/map';
 import { loadTerritoryGeometry, type TerritoryGeometry } from '$lib/map/load';
-import { ethGrouping, filtersForClick, levelShapes, selectedTerritory, shapeLabelPoints, type MapLevel } from '$lib/map/levels';
+import { ethGrouping, filtersForClick, levelShapes, provinceBorders, selectedTerritory, shapeLabelPoints, type MapLevel } from '$lib/map/levels';
 import { formatIndicator, KINDS, mapIndicator, parseDisplayedBounds } from '$lib/map/indicators';
 import {
 	computeBreaks,
@@ -33,7 +33,8 @@ import type { Cell } from '$lib/secrecy/policy';
 
 export class MapPage {
 	view = $state<MapViewSettings>(viewFromParams(page.url.searchParams));
-	geo = $state<TerritoryGeometry | null>(null);
+	/** Raw (not a deep proxy): topojson-client marks arcs while merging, and the geometry never changes. */
+	geo = $state.raw<TerritoryGeometry | null>(null);
 	geoError = $state<string | null>(null);
 
 	filters = $derived(currentFilters());
@@ -100,8 +101,15 @@ export class MapPage {
 	}
 
 	level = $derived(this.shapesAt(this.view.niveau));
-	selection = $derived.by(() => {
+	borders = $derived(this.geo ? provinceBorders(this.geo.topo) : null);
+	/** « level:code » of the territory filter: a string, so other filter changes do not rebuild the outline. */
+	selectedKey = $derived.by(() => {
 		const s = selectedTerritory(this.filters);
+		return s ? `${s.level}:${s.code}` : '';
+	});
+	selection = $derived.by(() => {
+		const [level, code] = this.selectedKey.split(':') as [MapLevel, string];
+		const s = this.selectedKey ? { level, code } : null;
 		const at = s ? this.shapesAt(s.level) : null;
 		if (!s || !at) return null;
 		return { type: 'FeatureCollection' as const, features: at.shapes.features.filter((f) => f.properties.code === s.code) };
