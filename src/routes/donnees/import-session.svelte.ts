@@ -1,0 +1,114 @@
+/**
+ * One import on the Données page: the files being read (with progress),
+ * the drafts the mapping screen edits, the profile, and the last report.
+ */
+import { data } from '$lib/state/data.svelte';
+import { readStored, writeStored } from '$lib/state/storage';
+import { readFileInWorker } from '$lib/import/worker-client';
+import { draftsFromRead, preparedFromDraft, withColumn, withTable, type ImportDraft } from '$lib/import/drafts';
+import { EMPTY_PROFILE, parseProfile, rememberMapping, type MappingProfile } from '$lib/import/mapping';
+import type { DatasetReport } from '$lib/import/report';
+import type { TableName } from '$lib/model/schema';
+
+export interface FileProgress {
+	name: string;
+	size: number;
+	rowsRead: number;
+	state: 'lecture' | 'lu' | 'erreur';
+	message?: string;
+}
+
+export class ImportSession {
+	files = $state<FileProgress[]>([]);
+	drafts = $state.raw<ImportDraft[]>([]);
+	profile = $state.raw<MappingProfile>(EMPTY_PROFILE);
+	mode = $state<'remplacer' | 'mettre_a_jour'>('remplacer');
+	running = $state(false);
+	report = $state.raw<DatasetReport | null>(null);
+	/** French message of the last failed import (the previous data is intact). */
+	error = $state<string | null>(null);
+
+	constructor() {
+		void readStored('profil')
+			.then((p) => p && (this.profile = p))
+			.catch(() => undefined);
+	}
+
+	/** True while a file is being read. */
+	get reading(): boolean {
+		return this.files.some((f) => f.state === 'lecture');
+	}
+
+	/** Drafts whose table is unknown: the import waits for the user's choice. */
+	get undecided(): ImportDraft[] {
+		return this.drafts.filter((d) => !d.table);
+	}
+
+	/** Reads dropped files in workers and adds their tables as drafts. */
+	async addFiles(list: FileList | File[]): Promise<void> {
+		this.report = null;
+		this.error = null;
+		await Promise.all(
+			[...list].map(async (file) => {
+				const progress: FileProgress = { name: file.name, size: file.size, rowsRead: 0, state: 'lecture' };
+				this.files = [...this.files.filter((f) => f.name !== file.name), progress];
+				const update = (changes: Partial<FileProgress>) =>
+					(this.files = this.files.map((f) => (f.name === file.name ? { ...f, ...changes } : f)));
+				try {
+					const result = await readFileInWorker(file, (rowsRead) => update({ rowsRead }));
+					const drafts = draftsFromRead(result, this.profile);
+					this.drafts = [...this.drafts.filter((d) => d.fileName !== file.name), ...drafts];
+					update({ state: 'lu', rowsRead: drafts.reduce((n, d) => n + d.rowCount, 0) });
+				} catch (error) {
+					update({ state: 'erreur', message: error instanceof Error ? error.message : String(error) });
+				}
+			})
+		);
+	}
+
+	/** Removes a file and its drafts from the import. */
+	removeFile(name: string): void {
+		this.files = this.files.filter((f) => f.name !== name);
+		this.drafts = this.drafts.filter((d) => d.fileName !== name);
+	}
+
+	setTable(id: string, table: TableName | null): void {
+		this.drafts = this.drafts.map((d) => (d.id === id ? withTable(d, table, this.profile) : d));
+	}
+
+	setColumn(id: string, index: number, target: string | null): void {
+		this.drafts = this.drafts.map((d) => (d.id === id ? withColumn(d, index, target) : d));
+	}
+
+	/** Loads a profile file chosen by the user, and re-applies it to the drafts. */
+	async loadProfile(file: File): Promise<void> {
+		this.profile = parseProfile(await file.text());
+		this.drafts = this.drafts.map((d) => withTable(d, d.table, this.profile));
+		await writeStored('profil', this.profile).catch(() => undefined);
+	}
+
+	/** The profile as a JSON file to download. */
+	profileJson(): string {
+		return JSON.stringify(this.profile, null, 2) + '\n';
+	}
+
+	/** Imports the drafts; the profile remembers this month's choices for the next export. */
+	async run(): Promise<void> {
+		this.running = true;
+		this.error = null;
+		try {
+			let profile = this.profile;
+			for (const d of this.drafts) if (d.table) profile = rememberMapping(profile, d.id, d.table, d.decisions);
+			const report = await data.importFiles(this.drafts.map(preparedFromDraft), { mode: this.mode, valueMaps: profile.valeurs });
+			this.profile = profile;
+			await writeStored('profil', profile).catch(() => undefined);
+			this.report = report;
+			this.drafts = [];
+			this.files = [];
+		} catch (error) {
+			this.error = `L’import n’a pas abouti : ${error instanceof Error ? error.message : String(error)} Les données précédentes sont inchangées.`;
+		} finally {
+			this.running = false;
+		}
+	}
+}
