@@ -69,3 +69,29 @@ describe('npm run indicators', () => {
 		expectSame(cli(['--data', 'data/demo', '--territoire', 'PN']), independentIndicators('data/demo', { territoire: 'PN' }));
 	});
 });
+
+describe('npm run indicators — import of real exports', () => {
+	it('a messy export folder gives the clean folder’s indicators, with the import block', () => {
+		const args = ['--from', '2024-01-01', '--to', '2024-12-31'];
+		const messy = cli(['--data', join(FIXTURES, 'export-brut'), ...args]);
+		const clean = cli(['--data', join(FIXTURES, 'cas-limites'), ...args]);
+		expect(messy.indicateurs).toEqual(clean.indicateurs);
+		expect(messy.par_commune).toEqual(clean.par_commune);
+		expect(messy.import).toEqual({
+			personnes: { lignes_lues: 6, lignes_chargees: 6, lignes_rejetees: 0, communes_non_reconnues: 1 },
+			parcours: { lignes_lues: 9, lignes_chargees: 9, lignes_rejetees: 0, communes_non_reconnues: 0 },
+			evenements: { lignes_lues: 12, lignes_chargees: 12, lignes_rejetees: 0, communes_non_reconnues: 0 },
+			colonnes_ecartees: ['Nom', 'Prénom', 'Téléphone', 'Observations']
+		});
+	});
+
+	it('--mapping applies a profile (files, columns, values); without it the file is refused in French', () => {
+		const dir = join(FIXTURES, 'profil');
+		const json = cli(['--data', join(dir, 'donnees'), '--mapping', join(dir, 'profil.json')]);
+		expect(json.import.parcours).toEqual({ lignes_lues: 3, lignes_chargees: 3, lignes_rejetees: 0, communes_non_reconnues: 0 });
+		expect(json.indicateurs).toMatchObject({ sorties: 2, sorties_dynamiques: 1, taux_sorties_dynamiques: 0.5 });
+		expect(() => execFileSync('npx', ['tsx', 'scripts/indicators.ts', '--data', join(dir, 'donnees')], { encoding: 'utf8', stdio: 'pipe' })).toThrow(
+			/Table non reconnue pour : extraction_novembre.csv/
+		);
+	});
+});

@@ -111,6 +111,7 @@ export async function loadTable(
 		motifs_rejet: motifs,
 		avertissements: warnings,
 		colonnes_ecartees: opts.droppedColumns ?? [],
+		date_naissance_reduite: opts.birthDateColumn && present.has('annee_naissance') ? true : undefined,
 		colonnes_ignorees: opts.ignoredColumns ?? [],
 		colonnes_absentes: def.columns.filter((c) => !present.has(c.name)).map((c) => c.name),
 		rejets: { entete: source.header, lignes: rejets }

@@ -34,6 +34,8 @@ export interface TableReport {
 	avertissements: ColumnWarning[];
 	/** Columns dropped because they identify a person directly (nom, téléphone…). */
 	colonnes_ecartees: string[];
+	/** A full date of birth was read: only its year was kept. */
+	date_naissance_reduite?: boolean;
 	/** Columns that match no canonical column, not loaded. */
 	colonnes_ignorees: string[];
 	colonnes_absentes: string[];
