@@ -10,9 +10,10 @@ import { ident } from '../queries/sql';
 import type { SourceTable } from './source';
 import type { TableReport } from './report';
 import { columnWarnings } from './warnings';
-import { birthDateToYear, pseudonymiseStaging, rejectedValues, stage } from './staging';
+import { birthDateToYear, pseudonymMap, rejectedValues, stage } from './staging';
 import { readCommuneColumns } from './communes';
 import { valueSynonymsOf } from './synonyms';
+import type { Pseudonymiser } from './pseudonym';
 
 /** canonical column → index of the source column it is read from. */
 export type ColumnMapping = Record<string, number>;
@@ -21,8 +22,8 @@ export interface LoadTableOptions {
 	fileName: string;
 	mapping: ColumnMapping;
 	loadedTables: ReadonlySet<string>;
-	/** Turns a person identifier into its pseudonym (keyed HMAC); none = kept as is. */
-	pseudonym?: (id: string) => string;
+	/** Turns person identifiers into pseudonyms (keyed HMAC); none = kept as is. */
+	pseudonym?: Pseudonymiser;
 	/** The mapped `annee_naissance` is a full date of birth: keep the year only. */
 	birthDateColumn?: boolean;
 	/** Update the loaded rows by identifier instead of loading into an empty table. */
@@ -42,6 +43,14 @@ function reasonKey(motif: string): string {
 	return motif.replace(/[«:].*$/, '').trim().slice(0, MAX_REASON_KEY);
 }
 
+/** Drops a leftover staging table or view, whichever it is. */
+async function dropRelation(engine: Engine, name: string): Promise<void> {
+	const [r] = await engine.query<{ t: string | null }>(
+		`SELECT any_value(table_type) AS t FROM information_schema.tables WHERE table_name = '${name}'`
+	);
+	if (r?.t) await engine.exec(`DROP ${r.t === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(name)};`);
+}
+
 /** Loads `source` into `def`'s canonical table and returns the file's report. */
 export async function loadTable(
 	engine: Engine,
@@ -53,10 +62,12 @@ export async function loadTable(
 	const checked = `chk_${def.name}`;
 	const rowCount = source.kind === 'text' ? source.lines.length : source.rowCount;
 	const malformed = source.malformed ?? [];
-	await engine.exec(`DROP TABLE IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)};`);
-	const stagedColumns = await stage(engine, def, source, opts.mapping, staging);
+	await dropRelation(engine, staging);
+	await engine.exec(`DROP TABLE IF EXISTS ${ident(checked)};`);
+	const staged = await stage(engine, def, source, opts.mapping, staging, !!opts.birthDateColumn);
+	const stagedColumns = staged.columns;
 	const present = new Set(stagedColumns);
-	if (opts.pseudonym) await pseudonymiseStaging(engine, def, staging, present, opts.pseudonym);
+	const personMap = opts.pseudonym ? await pseudonymMap(engine, def, staging, present, opts.pseudonym) : undefined;
 	if (opts.birthDateColumn && present.has('annee_naissance')) await birthDateToYear(engine, staging);
 	const communes = await readCommuneColumns(engine, def, staging, present);
 	const castOpts: CastOptions = {
@@ -64,7 +75,8 @@ export async function loadTable(
 		loadedTables: opts.loadedTables,
 		communeExpr: communes.expr,
 		valueMaps: opts.valueMaps,
-		valueSynonyms: valueSynonymsOf(def.name)
+		valueSynonyms: valueSynonymsOf(def.name),
+		personMap
 	};
 	await engine.exec(checkedTableSql(def, staging, checked, castOpts));
 	let miseAJour: TableReport['mise_a_jour'];
@@ -93,7 +105,7 @@ export async function loadTable(
 		.reduce((sum, w) => sum + w.lignes, 0);
 	const loaded = rowCount - rejectedRows.length;
 	await engine.exec(
-		`DROP TABLE IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)}; DROP TABLE IF EXISTS ${ident('raw_' + def.name)};`
+		`DROP ${staged.view ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)}; DROP TABLE IF EXISTS ${ident('raw_' + def.name)}; DROP TABLE IF EXISTS pseudo_map;`
 	);
 
 	return {

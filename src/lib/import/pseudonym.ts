@@ -5,7 +5,9 @@
  * checked in tests against Web Crypto's own), so a person keeps the same
  * pseudonym next month with the same key.
  */
+import { tableFromIPC } from 'apache-arrow';
 import { hmacSha256Hex } from './hmac-sha256';
+import { textTableIPC } from './arrow-staging';
 
 /** Hex characters of the HMAC kept as the pseudonym (96 bits). */
 export const PSEUDONYM_HEX_LENGTH = 24;
@@ -19,10 +21,29 @@ export function newPseudonymKey(): Uint8Array {
 	return key;
 }
 
-/** A function giving the pseudonym of an identifier: `p` + the first 24 hex digits of HMAC-SHA-256(key, id). */
-export function pseudonymiser(key: Uint8Array): (id: string) => string {
+/**
+ * Pseudonymisation with one key: `of` gives one identifier's pseudonym;
+ * `mapIds` takes the Arrow IPC of a one-column table of distinct identifiers
+ * (`v`) and returns the IPC of `(v, p)` — the form the import uses, so the
+ * browser can run it in a worker without copying strings through the page.
+ */
+export interface Pseudonymiser {
+	of(id: string): string;
+	mapIds(ids: Uint8Array): Promise<Uint8Array>;
+}
+
+/** Pseudonyms of a key: `p` + the first 24 hex digits of HMAC-SHA-256(key, id). */
+export function pseudonymiser(key: Uint8Array): Pseudonymiser {
 	const mac = hmacSha256Hex(key);
-	return (id) => 'p' + mac(id.trim()).slice(0, PSEUDONYM_HEX_LENGTH);
+	const of = (id: string) => 'p' + mac(id.trim()).slice(0, PSEUDONYM_HEX_LENGTH);
+	return {
+		of,
+		async mapIds(ids: Uint8Array) {
+			const column = tableFromIPC(ids).getChildAt(0);
+			const values = column ? (column.toArray() as string[]) : [];
+			return textTableIPC({ v: values, p: values.map(of) });
+		}
+	};
 }
 
 /** The same pseudonym computed with Web Crypto (for checks and small lists). */

@@ -10,9 +10,28 @@ import { ident } from '../queries/sql';
 import { textTableIPC } from './arrow-staging';
 import type { SourceTable } from './source';
 import type { ColumnMapping } from './load-table';
+import type { Pseudonymiser } from './pseudonym';
 
-/** Puts the mapped columns of a source into the text staging table; returns the staged columns. */
-export async function stage(engine: Engine, def: TableDef, source: SourceTable, mapping: ColumnMapping, staging: string): Promise<string[]> {
+/** What `stage` made: the staged canonical columns, and whether staging is a view (no copy). */
+export interface Staged {
+	columns: string[];
+	view: boolean;
+}
+
+/**
+ * Puts the mapped columns of a source into the text staging relation. An
+ * Arrow table of text with line numbers (what the import worker sends) is
+ * staged as a view over the inserted rows — no copy of a million rows;
+ * `writable` forces a table (for value rewrites before checking).
+ */
+export async function stage(
+	engine: Engine,
+	def: TableDef,
+	source: SourceTable,
+	mapping: ColumnMapping,
+	staging: string,
+	writable = false
+): Promise<Staged> {
 	const mapped = def.columns.filter((c) => mapping[c.name] !== undefined);
 	if (source.kind === 'text') {
 		const stagingColumns: Record<string, (string | null)[]> = { _ligne: source.lines.map(String) };
@@ -21,15 +40,16 @@ export async function stage(engine: Engine, def: TableDef, source: SourceTable, 
 		}
 		await engine.insertArrowIPC(staging, textTableIPC(stagingColumns), true);
 		await engine.exec(`ALTER TABLE ${ident(staging)} ALTER _ligne TYPE INTEGER;`);
-	} else {
-		const raw = `raw_${def.name}`;
-		await engine.exec(`DROP TABLE IF EXISTS ${ident(raw)};`);
-		await engine.insertArrowIPC(raw, source.ipc, true);
-		const cols = mapped.map((c) => `CAST(${ident(source.header[mapping[c.name]])} AS VARCHAR) AS ${ident(c.name)}`);
-		const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(row_number() OVER () AS INTEGER)';
-		await engine.exec(`CREATE TABLE ${ident(staging)} AS SELECT ${line} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw)};`);
+		return { columns: mapped.map((c) => c.name), view: false };
 	}
-	return mapped.map((c) => c.name);
+	const raw = `raw_${def.name}`;
+	await engine.exec(`DROP TABLE IF EXISTS ${ident(raw)};`);
+	await engine.insertArrowIPC(raw, source.ipc, true);
+	const cols = mapped.map((c) => `CAST(${ident(source.header[mapping[c.name]])} AS VARCHAR) AS ${ident(c.name)}`);
+	const view = !!source.lineColumn && !writable;
+	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(row_number() OVER () AS INTEGER)';
+	await engine.exec(`CREATE ${view ? 'VIEW' : 'TABLE'} ${ident(staging)} AS SELECT ${line} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw)};`);
+	return { columns: mapped.map((c) => c.name), view };
 }
 
 /** The rejected rows as read (all source columns as text), by line number. */
@@ -53,25 +73,25 @@ export async function rejectedValues(engine: Engine, def: TableDef, source: Sour
 }
 
 /**
- * Replaces every person identifier of the staging table by its pseudonym
- * (computed once per distinct identifier).
+ * Builds `pseudo_map` (v → p): the pseudonym of every distinct person
+ * identifier of the staging table (HMAC computed once per identifier, in JS).
+ * The checked-table SQL reads person columns through it. Returns the table's
+ * name, or undefined when the table has no person column.
  */
-export async function pseudonymiseStaging(
+export async function pseudonymMap(
 	engine: Engine,
 	def: TableDef,
 	staging: string,
 	present: ReadonlySet<string>,
-	pseudonym: (id: string) => string
-): Promise<void> {
+	pseudonym: Pseudonymiser
+): Promise<string | undefined> {
 	const columns = def.columns.filter((c) => c.person && present.has(c.name)).map((c) => c.name);
-	if (!columns.length) return;
+	if (!columns.length) return undefined;
 	const union = columns.map((c) => `SELECT trim(${ident(c)}) AS v FROM ${ident(staging)}`).join(' UNION ');
-	const ids = await engine.query<{ v: string }>(`SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL AND v <> ''`);
-	const from = ids.map((r) => r.v);
+	const ids = await engine.queryIPC(`SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL AND v <> ''`);
 	await engine.exec('DROP TABLE IF EXISTS pseudo_map;');
-	await engine.insertArrowIPC('pseudo_map', textTableIPC({ v: from, p: from.map(pseudonym) }), true);
-	const sets = columns.map((c) => `${ident(c)} = (SELECT m.p FROM pseudo_map m WHERE m.v = trim(${ident(staging)}.${ident(c)}))`);
-	await engine.exec(`UPDATE ${ident(staging)} SET ${sets.join(', ')}; DROP TABLE pseudo_map;`);
+	await engine.insertArrowIPC('pseudo_map', await pseudonym.mapIds(ids), true);
+	return 'pseudo_map';
 }
 
 /** Keeps only the year of a full date of birth read into `annee_naissance`. */

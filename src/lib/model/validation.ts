@@ -19,6 +19,8 @@ export interface CastOptions {
 	valueMaps?: Record<string, Record<string, string>>;
 	/** Per column: normalised value (`code_key`) → canonical code (built-in synonyms). */
 	valueSynonyms?: Record<string, Record<string, string>>;
+	/** Table (v → p) of the pseudonyms of the person identifiers in the staging table. */
+	personMap?: string;
 }
 
 /** Columns whose values are codes of a reference table of `data/`. */
@@ -118,15 +120,44 @@ function rejectReasons(def: TableDef, opts: CastOptions): string[] {
 }
 
 /**
+ * Whether a column is cast through a lookup of its distinct values (dates,
+ * codes, communes, booleans, pseudonyms: few distinct values, costly
+ * expressions) rather than row by row.
+ */
+function castByLookup(col: ColumnDef, opts: CastOptions): boolean {
+	if (col.person) return !!opts.personMap;
+	return col.type === 'DATE' || col.type === 'BOOLEAN' || !!col.commune || (col.type === 'VARCHAR' && (!!col.codes || col.name in REFERENCE_CODES || !!opts.valueMaps?.[col.name] || !!opts.valueSynonyms?.[col.name]));
+}
+
+/**
  * Builds the checked table `target`: typed canonical columns, `_ligne`, and
  * `_motif` (NULL when the row loads). `staging` must have `_ligne`.
+ * Costly casts run once per distinct value and are joined back; identifiers
+ * repeated in the file are found by aggregation (usually none), not a window.
  */
 export function checkedTableSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
-	const casts = def.columns.map((c) => `${castExpr(c, rawRef(c, opts), opts)} AS ${ident(c.name)}`);
+	const lookups: string[] = [];
+	const casts = def.columns.map((c, i) => {
+		if (!opts.present.has(c.name)) return `${castExpr(c, 'NULL::VARCHAR', opts)} AS ${ident(c.name)}`;
+		if (!castByLookup(c, opts)) return `${castExpr(c, `s.${ident(c.name)}`, opts)} AS ${ident(c.name)}`;
+		if (c.person) {
+			lookups.push(`LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = trim(s.${ident(c.name)})`);
+			return `l${i}.p AS ${ident(c.name)}`;
+		}
+		lookups.push(
+			`LEFT JOIN (SELECT _v, ${castExpr(c, '_v', opts)} AS c FROM (SELECT DISTINCT ${ident(c.name)} AS _v FROM ${ident(staging)})) l${i} ON l${i}._v = s.${ident(c.name)}`
+		);
+		return `l${i}.c AS ${ident(c.name)}`;
+	});
 	const raws = def.columns
 		.filter((c) => c.required && c.type === 'DATE')
 		.map((c) => `clean_text(${rawRef(c, opts)}) AS ${ident('_raw_' + c.name)}`);
-	const first = def.key ? `min(_ligne) OVER (PARTITION BY ${ident(def.key)})` : '_ligne';
+	const key = def.key ? ident(def.key) : null;
+	const dups = key
+		? `, dups AS (SELECT ${key} AS k, min(_ligne) AS premiere FROM typed WHERE ${key} IS NOT NULL GROUP BY 1 HAVING count(*) > 1)`
+		: '';
+	const first = key ? `coalesce(d.premiere, r._ligne)` : 'r._ligne';
+	const dupJoin = key ? `LEFT JOIN dups d ON d.k = r.${key}` : '';
 	const joins = (def.references ?? [])
 		.map((fk, i) =>
 			opts.loadedTables.has(fk.table)
@@ -137,8 +168,9 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 	const reasons = rejectReasons(def, opts);
 	const motif = reasons.length ? `CASE ${reasons.join('\n ')} END` : 'NULL::VARCHAR';
 	return `CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
-WITH typed AS (SELECT s._ligne, ${[...casts, ...raws].join(', ')} FROM ${ident(staging)} s),
-ranked AS (SELECT *, ${first} AS _premiere FROM typed)
+WITH typed AS (SELECT s._ligne, ${[...casts, ...raws].join(', ')} FROM ${ident(staging)} s
+${lookups.join('\n')})${dups},
+ranked AS (SELECT r.*, ${first} AS _premiere FROM typed r ${dupJoin})
 SELECT r.*, ${motif} AS _motif FROM ranked r
 ${joins};`;
 }
@@ -146,7 +178,7 @@ ${joins};`;
 /** Inserts the accepted rows of a checked table into the canonical table. */
 export function insertAcceptedSql(def: TableDef, checked: string, table: string = def.name): string {
 	const cols = def.columns.map((c) => ident(c.name)).join(', ');
-	return `INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${ident(checked)} WHERE _motif IS NULL ORDER BY _ligne;`;
+	return `INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${ident(checked)} WHERE _motif IS NULL;`;
 }
 
 /** Keeps the rejected rows, as read, with line number and reason, for download. */

@@ -8,7 +8,8 @@ import { isTableName, type TableName } from '../model/schema';
 import { loadDataset, type LoadOptions, type PreparedFile } from '../import/dataset';
 import { restoreSnapshot, takeSnapshot, type Snapshot } from '../import/snapshot';
 import type { DatasetReport } from '../import/report';
-import { newPseudonymKey, pseudonymiser } from '../import/pseudonym';
+import { newPseudonymKey } from '../import/pseudonym';
+import { workerPseudonymiser } from '../import/pseudonym-client';
 import { initDatabase } from '../reference/load';
 import { bundledReferenceTexts } from '../reference/bundled-files';
 import { readTerritory, type Territory } from '../reference/territory';
@@ -152,7 +153,7 @@ class DataStore {
 			await engine.exec('BEGIN TRANSACTION;');
 			let report: DatasetReport;
 			try {
-				report = await loadDataset(engine, files, { ...options, pseudonym: pseudonymiser(key) });
+				report = await loadDataset(engine, files, { ...options, pseudonym: workerPseudonymiser(key) });
 				await engine.exec('COMMIT;');
 			} catch (error) {
 				await engine.exec('ROLLBACK;').catch(() => undefined);
