@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchOverview } from '../tests/bench/overview';
 import { benchNative } from '../tests/bench/native';
+import { benchImport } from '../tests/bench/import';
 import { launchChromium, startPreview, stopPreview } from '../tests/bench/server';
 
 const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -22,13 +23,17 @@ if (!values['no-build']) {
 
 const result: Record<string, unknown> = {
 	machine: { cpus: cpus().length, node: process.version },
-	targets: { first_kpi_ms: 3500, filter_change_p95_ms: 150 }
+	targets: { first_kpi_ms: 3500, filter_change_p95_ms: 150, import_1m_csv_ms: 10_000, import_1m_parquet_ms: 4000 }
 };
 const server = await startPreview();
 try {
 	const browser = await launchChromium();
 	try {
 		if (wanted('overview')) Object.assign(result, await benchOverview(browser));
+		if (wanted('import')) {
+			result.import_100k = await benchImport(browser, 100_000);
+			result.import_1m = await benchImport(browser, 1_000_000);
+		}
 	} finally {
 		await browser.close();
 	}

@@ -38,6 +38,7 @@ test('a messy export imports with the right counts, drops personal data and surv
 	expect(await counts('evenements')).toEqual([12, 12, 0]);
 	await expect(report.locator('[data-report="personnes"]')).toContainText('Nom, Prénom, Téléphone');
 	await expect(page.locator('[data-demo-banner]')).toHaveCount(0);
+	await expect(page.locator('[data-saved]')).toBeVisible({ timeout: 60_000 });
 	await page.screenshot({ path: join(SCREENSHOTS, 'donnees-rapport.png'), fullPage: true });
 
 	await page.reload();
@@ -91,6 +92,7 @@ test('« Supprimer mes données » wipes the data and goes back to the demo', as
 	await importFiles(page, brutFiles());
 	await page.locator('[data-run-import]').click();
 	await expect(page.locator('[data-import-report]')).toBeVisible({ timeout: 60_000 });
+	await expect(page.locator('[data-saved]')).toBeVisible({ timeout: 60_000 });
 	await page.getByRole('button', { name: 'Supprimer mes données' }).click();
 	await page.getByRole('button', { name: 'Oui, tout supprimer' }).click();
 	await expect(page.locator('body')).toHaveAttribute('data-source', 'demo', { timeout: 60_000 });

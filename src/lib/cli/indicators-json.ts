@@ -8,6 +8,7 @@ import type { Filters } from '../queries/filters';
 import { DATA_SPAN_SQL } from '../queries/period';
 import { applySecrecy, cellsAsText } from '../secrecy/apply';
 import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
+import { competencesJson, hasRows, secteursJson } from './plan-json';
 
 export interface IndicatorsOptions {
 	du?: string;
@@ -58,6 +59,10 @@ export async function indicatorsJson(engine: Engine, opts: IndicatorsOptions = {
 		totalOut = text[0];
 		communesOut = text.slice(1);
 	}
+	const policy = opts.secret ? (opts.policy ?? DEFAULT_POLICY) : null;
+	const plan: Record<string, unknown> = {};
+	if (await hasRows(engine, 'evaluations')) plan.competences = await competencesJson(engine, filters, policy);
+	if (await hasRows(engine, 'actions')) plan.secteurs = await secteursJson(engine, filters, policy);
 	return {
 		periode: { du: filters.du, au: filters.au },
 		territoire: opts.territoire ?? null,
@@ -78,6 +83,7 @@ export async function indicatorsJson(engine: Engine, opts: IndicatorsOptions = {
 			file_active: c.file_active,
 			sorties: c.sorties,
 			taux_sorties_dynamiques: c.taux_sorties_dynamiques
-		}))
+		})),
+		...plan
 	};
 }

@@ -44,6 +44,14 @@ export function formatXpf(cell: Cell | undefined): string {
 	return guard(cell, (n) => `${intFormat.format(Math.round(n))}\u00a0XPF`);
 }
 
+/** A mean gain in levels, `+0,9 niveau`, `+1,2 niveaux`. */
+export function formatLevels(cell: Cell | undefined): string {
+	return guard(cell, (n) => {
+		const sign = n > 0 ? '+' : n < 0 ? '−' : '';
+		return `${sign}${oneDecimal.format(Math.abs(n))}\u00a0niveau${Math.abs(n) >= 2 ? 'x' : ''}`;
+	});
+}
+
 /** A change between two fractions in percentage points, `+3,2 pts`. */
 export function formatPointsChange(delta: number): string {
 	const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';

@@ -61,6 +61,12 @@ export const FREINS = [
 /** Sensitive barriers: shown only in aggregates, never per commune. */
 export const FREINS_SENSIBLES = ['sante', 'justice', 'addictions'] as const;
 export const STATUTS_FREIN = ['identifie', 'en_cours', 'leve'] as const;
+/** Barriers that mark a person for the competences plan's repérage (none is sensitive). */
+export const FREINS_COMPETENCES = ['savoirs_de_base', 'maitrise_langue', 'numerique'] as const;
+/** The dispositif of the plan de ré-acquisition des compétences essentielles. */
+export const DISPOSITIF_COMPETENCES = 'competences_essentielles';
+/** Type of the actions that are the plan's training. */
+export const TYPE_ACTION_COMPETENCES = 'savoirs_de_base';
 export const TYPES_ACTION = [
 	'remobilisation',
 	'savoirs_de_base',

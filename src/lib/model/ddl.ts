@@ -3,8 +3,15 @@
  * uses to clean values, and the analysis views every indicator reads.
  */
 import { TABLES, type TableDef } from './schema';
-import { CATEGORIES_DYNAMIQUES, CATEGORIES_HORS_DENOMINATEUR, TRANCHES_AGE, TYPES_FILE_ACTIVE } from './codes';
-import { ident, litList } from '../queries/sql';
+import {
+	CATEGORIES_DYNAMIQUES,
+	CATEGORIES_HORS_DENOMINATEUR,
+	DISPOSITIF_COMPETENCES,
+	FREINS_COMPETENCES,
+	TRANCHES_AGE,
+	TYPES_FILE_ACTIVE
+} from './codes';
+import { ident, lit, litList } from '../queries/sql';
 
 /** CREATE TABLE statement of one canonical table. */
 export function createTableSql(def: TableDef, name: string = def.name): string {
@@ -70,6 +77,7 @@ CREATE TABLE IF NOT EXISTS ref_eth (code_eth VARCHAR, libelle VARCHAR, province 
 CREATE TABLE IF NOT EXISTS ref_provinces (code VARCHAR, libelle VARCHAR, libelle_court VARCHAR);
 CREATE TABLE IF NOT EXISTS ref_secteurs (code VARCHAR, libelle VARCHAR);
 CREATE TABLE IF NOT EXISTS ref_motifs (motif_sortie VARCHAR, categorie_sortie VARCHAR, libelle VARCHAR);
+CREATE TABLE IF NOT EXISTS ref_niveaux_cibles (referentiel VARCHAR, niveau_cible INTEGER, libelle VARCHAR);
 `;
 
 /**
@@ -96,6 +104,15 @@ const outOfDenominator = litList(CATEGORIES_HORS_DENOMINATEUR);
  * own, else derived from the motif via `ref_motifs`); `v_evenements_fa` holds
  * the events that make the file active, with the same territory and filter
  * columns. Materialised so that each filter change scans them once.
+ *
+ * For the competences and sector pages (queries/competences.ts, secteurs.ts):
+ * `v_evaluations` (assessments with a level and a date) and `v_inscriptions`
+ * carry their person's territory, sex and age band at the row's date;
+ * `v_inscriptions` also says whether the participant exited a parcours in a
+ * dynamic category within 12 months after the enrolment's date_sortie;
+ * `v_reperage` holds the repérage signals of the plan (a competence barrier
+ * identified or in progress, an entry into the competences dispositif) with
+ * the parcours' filter columns.
  */
 export const VIEWS_SQL = `
 CREATE OR REPLACE TABLE v_parcours AS
@@ -116,4 +133,32 @@ CREATE OR REPLACE TABLE v_evenements_fa AS
 SELECT e.date, p.id_parcours, p.id_personne, p.code_insee, p.eth, p.province, p.structure, p.dispositif, p.sexe, p.tranche_age
 FROM evenements e JOIN v_parcours p ON p.id_parcours = e.id_parcours
 WHERE coalesce(e.statut, 'realise') = 'realise' AND e.type IN ${litList(TYPES_FILE_ACTIVE)};
+CREATE OR REPLACE TABLE v_evaluations AS
+SELECT e.id_evaluation, e.id_personne, e.id_action, e.date, e.moment, e.public, e.referentiel, e.domaine, e.niveau,
+  pe.commune_residence AS code_insee, c.eth, c.province, pe.sexe,
+  coalesce(pe.tranche_age, age_band(year(e.date) - pe.annee_naissance)) AS tranche_age
+FROM evaluations e
+LEFT JOIN personnes pe ON pe.id_personne = e.id_personne
+LEFT JOIN ref_communes c ON c.code_insee = pe.commune_residence
+WHERE e.niveau IS NOT NULL AND e.date IS NOT NULL;
+CREATE OR REPLACE TABLE v_inscriptions AS
+SELECT i.*, a.type_action,
+  pe.commune_residence AS code_insee, c.eth, c.province, pe.sexe,
+  coalesce(pe.tranche_age, age_band(year(i.date_entree) - pe.annee_naissance)) AS tranche_age,
+  i.date_entree IS NOT NULL AND i.date_sortie IS NOT NULL AND EXISTS (
+    SELECT 1 FROM v_parcours p WHERE p.id_personne = i.id_personne AND p.est_dynamique
+      AND p.date_sortie >= i.date_sortie AND p.date_sortie <= CAST(i.date_sortie + INTERVAL 12 MONTH AS DATE)
+  ) AS sortie_dynamique
+FROM inscriptions i
+LEFT JOIN actions a ON a.id_action = i.id_action
+LEFT JOIN personnes pe ON pe.id_personne = i.id_personne
+LEFT JOIN ref_communes c ON c.code_insee = pe.commune_residence;
+CREATE OR REPLACE TABLE v_reperage AS
+SELECT p.id_personne, coalesce(f.date, p.date_entree) AS date, p.code_insee, p.eth, p.province,
+  p.structure, p.dispositif, p.sexe, p.tranche_age
+FROM freins f JOIN v_parcours p ON p.id_parcours = f.id_parcours
+WHERE f.frein IN ${litList(FREINS_COMPETENCES)} AND coalesce(f.statut, 'identifie') IN ('identifie', 'en_cours')
+UNION ALL
+SELECT p.id_personne, p.date_entree, p.code_insee, p.eth, p.province, p.structure, p.dispositif, p.sexe, p.tranche_age
+FROM v_parcours p WHERE p.dispositif = ${lit(DISPOSITIF_COMPETENCES)};
 `;

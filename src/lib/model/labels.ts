@@ -70,6 +70,34 @@ export const FREIN_LABELS: Record<string, string> = {
 	eloignement_bassin_emploi: 'Éloignement du bassin d’emploi'
 };
 
+export const PUBLIC_LABELS: Record<string, string> = { scolaire: 'Public scolaire', insertion: 'Public en insertion' };
+
+export const REFERENTIEL_LABELS: Record<string, string> = {
+	CCE: 'CCE',
+	ANLCI: 'ANLCI',
+	CLEA: 'CléA',
+	CECRL: 'CECRL',
+	interne: 'Grille interne'
+};
+
+export const DOMAINE_LABELS: Record<string, string> = {
+	lire: 'Lire',
+	ecrire: 'Écrire',
+	oral: 'Oral',
+	calcul: 'Calcul',
+	numerique: 'Numérique',
+	espace_temps: 'Espace et temps'
+};
+
+const CECRL_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+
+/** A level of a referential as users name it: « degré 2 » (ANLCI), « A2 » (CECRL), « niveau 3 ». */
+export function levelLabel(referentiel: string | null | undefined, niveau: number): string {
+	if (referentiel === 'ANLCI') return `degré ${niveau}`;
+	if (referentiel === 'CECRL') return CECRL_LEVELS[niveau - 1] ?? `niveau ${niveau}`;
+	return `niveau ${niveau}`;
+}
+
 /** Label of a code, or the code itself when unknown. */
 export function labelOf(labels: Record<string, string>, code: string | null | undefined): string {
 	if (code === null || code === undefined || code === '') return 'Non renseigné';

@@ -1,6 +1,6 @@
 /**
  * Loads the editable reference files of `data/` (communes, ETH, provinces,
- * sectors, exit motifs) into DuckDB's `ref_*` tables. The caller supplies the
+ * sectors, exit motifs, target competence levels) into DuckDB's `ref_*` tables. The caller supplies the
  * file texts: bundled by Vite in the browser, read from disk in Node.
  */
 import type { Engine } from '../db/engine';
@@ -15,7 +15,8 @@ export const REFERENCE_FILES = {
 	ref_eth: 'eth.csv',
 	ref_provinces: 'provinces.csv',
 	ref_secteurs: 'secteurs.csv',
-	ref_motifs: 'motifs-sortie.csv'
+	ref_motifs: 'motifs-sortie.csv',
+	ref_niveaux_cibles: 'niveaux-cibles.csv'
 } as const;
 
 export type ReferenceTexts = Record<(typeof REFERENCE_FILES)[keyof typeof REFERENCE_FILES], string>;

@@ -49,8 +49,17 @@ function primary(value: unknown, measure: Measure, row: Record<string, unknown>,
 	}
 }
 
-/** Secondary suppression of one count column over a hierarchy, to a fixed point. */
-function secondary<R>(rows: MaskedRow<R>[], raw: R[], column: string, h: Hierarchy<R>): void {
+/**
+ * Counts of one row that add up (e.g. positioned = paired + attrition): when
+ * the total is published, one hidden part must not be recomputable from it.
+ */
+export interface RowSum {
+	total: string;
+	parts: string[];
+}
+
+/** Secondary suppression of one count column over a hierarchy, to a fixed point; true when it masked a cell. */
+function secondary<R>(rows: MaskedRow<R>[], raw: R[], column: string, h: Hierarchy<R>): boolean {
 	const cell = (i: number) => (rows[i] as Record<string, Cell>)[column];
 	const mask = (i: number) => ((rows[i] as Record<string, Cell>)[column] = { secret: 'secondaire' });
 	const indexByKey = new Map(raw.map((r, i) => [h.key(r), i]));
@@ -61,6 +70,7 @@ function secondary<R>(rows: MaskedRow<R>[], raw: R[], column: string, h: Hierarc
 		children.set(p, [...(children.get(p) ?? []), i]);
 	});
 	let changed = true;
+	let any = false;
 	while (changed) {
 		changed = false;
 		for (const [parentKey, kids] of children) {
@@ -74,20 +84,40 @@ function secondary<R>(rows: MaskedRow<R>[], raw: R[], column: string, h: Hierarc
 			if (candidates.length) mask(candidates[0]);
 			else mask(parentIndex);
 			changed = true;
+			any = true;
 		}
 	}
+	return any;
+}
+
+/** Secondary suppression within each row for one sum; true when it masked a cell. */
+function rowSecondary(rows: Record<string, Cell>[], sum: RowSum): boolean {
+	let any = false;
+	for (const row of rows) {
+		const total = row[sum.total];
+		if (typeof total !== 'number') continue;
+		const hidden = sum.parts.filter((p) => isMasked(row[p]));
+		if (hidden.length !== 1) continue;
+		const candidates = sum.parts
+			.filter((p) => typeof row[p] === 'number' && (row[p] as number) > 0)
+			.sort((a, b) => (row[a] as number) - (row[b] as number));
+		row[candidates.length ? candidates[0] : sum.total] = { secret: 'secondaire' };
+		any = true;
+	}
+	return any;
 }
 
 /**
- * Masks `rows` according to `measures` and `policy`. With a hierarchy and
- * secondary secrecy on, no masked count can be recomputed from a published
- * total and the other published cells of its group.
+ * Masks `rows` according to `measures` and `policy`. With a hierarchy (and/or
+ * sums within a row) and secondary secrecy on, no masked count can be
+ * recomputed from a published total and the other published cells of its group.
  */
 export function applySecrecy<R extends object>(
 	rows: R[],
 	measures: Measures,
 	policy: SecrecyPolicy = DEFAULT_POLICY,
-	hierarchy?: Hierarchy<R>
+	hierarchy?: Hierarchy<R>,
+	rowSums: readonly RowSum[] = []
 ): MaskedRow<R>[] {
 	const masked = rows.map((row) => {
 		const out = { ...row } as Record<string, unknown>;
@@ -96,9 +126,14 @@ export function applySecrecy<R extends object>(
 		}
 		return out as MaskedRow<R>;
 	});
-	if (hierarchy && policy.secret_secondaire) {
-		for (const [column, measure] of Object.entries(measures)) {
-			if (measure.kind === 'count') secondary(masked, rows, column, hierarchy);
+	if (policy.secret_secondaire && (hierarchy || rowSums.length)) {
+		let changed = true;
+		while (changed) {
+			changed = false;
+			for (const [column, measure] of Object.entries(measures)) {
+				if (hierarchy && measure.kind === 'count') changed = secondary(masked, rows, column, hierarchy) || changed;
+			}
+			for (const sum of rowSums) changed = rowSecondary(masked as Record<string, Cell>[], sum) || changed;
 		}
 	}
 	for (const [column, measure] of Object.entries(measures)) {

@@ -45,6 +45,10 @@ class DataStore {
 	hasOwnData = $state(false);
 	/** When the kept data was imported (ISO date-time). */
 	importedAt = $state<string | null>(null);
+	/** The imported dataset is being written to the browser's storage. */
+	saving = $state(false);
+	/** French message when keeping the data in the browser failed. */
+	saveError = $state<string | null>(null);
 	#engine: Promise<CachingEngine> | null = null;
 	#started = false;
 
@@ -162,14 +166,27 @@ class DataStore {
 			}
 			engine.clear();
 			this.report = report;
+			await this.#loaded(engine, 'import');
+			void this.#keep(engine, report);
+			return report;
+		});
+	}
+
+	/** Writes the imported dataset to the browser's storage (after the results are on screen). */
+	async #keep(engine: CachingEngine, report: DatasetReport): Promise<void> {
+		this.saving = true;
+		this.saveError = null;
+		try {
 			const snapshot = await takeSnapshot(engine, report);
 			const at = new Date().toISOString();
 			await Promise.all([writeStored('jeu', snapshot), writeStored('actif', 'import'), writeStored('importe_le', at)]);
 			this.hasOwnData = true;
 			this.importedAt = at;
-			await this.#loaded(engine, 'import');
-			return report;
-		});
+		} catch (error) {
+			this.saveError = `Les données sont affichées mais n’ont pas pu être conservées dans ce navigateur (${error instanceof Error ? error.message : String(error)}) : il faudra les réimporter après un rechargement.`;
+		} finally {
+			this.saving = false;
+		}
 	}
 
 	/** Shows the demo dataset (the user's data stays kept). */

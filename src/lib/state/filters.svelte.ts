@@ -82,12 +82,9 @@ export async function setFilters(changes: Partial<Record<keyof Filters, string |
 	});
 }
 
-/** Removes every filter except the period. */
+/** Removes every filter except the period; a page's own settings in the URL (map level…) stay. */
 export async function resetFilters(): Promise<void> {
-	const params = new URLSearchParams();
-	for (const p of ['du', 'au']) {
-		const v = page.url.searchParams.get(p);
-		if (v) params.set(p, v);
-	}
+	const params = new URLSearchParams(page.url.searchParams);
+	for (const [key, param] of Object.entries(FILTER_PARAMS)) if (key !== 'du' && key !== 'au') params.delete(param);
 	await goto(`${page.url.pathname}${params.size ? `?${params}` : ''}`, { keepFocus: true, noScroll: true });
 }
