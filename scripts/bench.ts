@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { benchOverview } from '../tests/bench/overview';
 import { benchNative } from '../tests/bench/native';
 import { benchImport } from '../tests/bench/import';
+import { benchPage, COMPETENCES_CHANGES, SECTEURS_CHANGES } from '../tests/bench/pages';
 import { launchChromium, startPreview, stopPreview } from '../tests/bench/server';
 
 const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -30,6 +31,8 @@ try {
 	const browser = await launchChromium();
 	try {
 		if (wanted('overview')) Object.assign(result, await benchOverview(browser));
+		if (wanted('competences')) result.competences_filter_change_ms = await benchPage(browser, '/competences', COMPETENCES_CHANGES);
+		if (wanted('secteurs')) result.secteurs_filter_change_ms = await benchPage(browser, '/secteurs', SECTEURS_CHANGES);
 		if (wanted('import')) {
 			result.import_100k = await benchImport(browser, 100_000);
 			result.import_1m = await benchImport(browser, 1_000_000);

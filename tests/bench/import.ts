@@ -25,8 +25,14 @@ export interface ImportFigures {
 async function importOnce(browser: Browser, path: string): Promise<ImportFigures> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	await page.goto(`${BASE}/donnees`);
-	await page.waitForSelector('[data-dataset-status]', { timeout: 60_000 });
+	await page.waitForSelector('[data-dataset-status]', { timeout: 60_000 }).catch(async (error) => {
+		await page.screenshot({ path: 'tests/output/bench/echec.png' });
+		throw new Error(`${error.message}\n${errors.join('\n')}`);
+	});
 	await page.waitForSelector('[data-file-input]', { state: 'attached' });
 	await page.evaluate(LONG_TASKS);
 	const t0 = Date.now();

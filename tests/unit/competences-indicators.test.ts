@@ -11,7 +11,8 @@ import { levelFlowsSql, progressionAllSql, progressionSql, referentialSummarySql
 import { objectivesSql } from '../../src/lib/queries/objectifs';
 import { chainByTerritory, progressionData } from '../../src/lib/panels/competences';
 import { objectivesData, objectiveSignal } from '../../src/lib/panels/objectifs';
-import { competencesMapSource, COMPETENCE_MAP_INDICATORS } from '../../src/lib/panels/competences-map';
+import { competencesMapSource } from '../../src/lib/panels/competences-map';
+import { MAP_INDICATORS } from '../../src/lib/map/indicators';
 import { readTerritory, type Territory } from '../../src/lib/reference/territory';
 import { DEFAULT_POLICY } from '../../src/lib/secrecy/policy';
 import { FREINS_SENSIBLES } from '../../src/lib/model/codes';
@@ -182,7 +183,7 @@ describe('secret statistique', () => {
 	it('the map hook returns the same masked rows for the registry’s columns', async () => {
 		const rows = await competencesMapSource(engine, Y2025, territory);
 		expect(rows.find((r) => r.niveau === 'total')!.valeurs.reperage).toBe(6);
-		for (const i of COMPETENCE_MAP_INDICATORS) expect(i.column in rows[0].valeurs).toBe(true);
+		for (const i of MAP_INDICATORS.filter((m) => m.source === 'competences')) expect(i.column in rows[0].valeurs).toBe(true);
 	});
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PARCOURS_MEASURES } from '../queries/parcours';
+import { STAGE_MEASURES } from '../queries/competences';
+
+/** The secrecy measures of each map source. */
+const MEASURES = { parcours: PARCOURS_MEASURES, competences: STAGE_MEASURES };
 import { csvValue, displayedBounds, formatIndicator, indicatorCells, KINDS, labelWithUnit, MAP_INDICATORS, mapIndicator, parseDisplayedBounds } from './indicators';
 
 describe('registre des indicateurs de la carte', () => {
@@ -11,17 +15,17 @@ describe('registre des indicateurs de la carte', () => {
 		expect(new Set(keys).size).toBe(keys.length);
 	});
 
-	it('ne lit que des colonnes protégées par PARCOURS_MEASURES', () => {
+	it('ne lit que des colonnes protégées par le secret de leur source', () => {
 		for (const i of MAP_INDICATORS) {
 			for (const column of [i.column, i.numerator?.column, i.denominator?.column].filter(Boolean) as string[]) {
-				expect(PARCOURS_MEASURES[column], `${i.key}: ${column}`).toBeDefined();
+				expect(MEASURES[i.source][column], `${i.key}: ${column}`).toBeDefined();
 			}
 		}
 	});
 
 	it('le type d’indicateur suit la protection de sa colonne', () => {
 		for (const i of MAP_INDICATORS) {
-			const m = PARCOURS_MEASURES[i.column].kind;
+			const m = MEASURES[i.source][i.column].kind;
 			const expected = { count: ['count'], rate: ['rate'], per_thousand: ['follows'], days: ['stat'] }[i.kind];
 			expect(expected, i.key).toContain(m);
 		}

@@ -13,7 +13,7 @@ import { isMasked } from '../secrecy/policy';
 import { EMPTY_TEXT, formatDays, formatInteger, formatPercent, formatPerThousand, SECRET_TEXT } from '../format/number';
 
 /** Data sources of map indicators (one loader each in panels/map.ts). */
-export type MapSourceId = 'parcours';
+export type MapSourceId = 'parcours' | 'competences';
 
 /** How a value reads and compares: it fixes formats, units and differences. */
 export type IndicatorKind = 'count' | 'rate' | 'per_thousand' | 'days';
@@ -30,7 +30,7 @@ export interface MapIndicator {
 	/** French label, as in the selector and titles. */
 	label: string;
 	/** Selector group. */
-	group: 'Effectifs' | 'Taux' | 'Délais et durées';
+	group: 'Effectifs' | 'Taux' | 'Délais et durées' | 'Compétences essentielles';
 	kind: IndicatorKind;
 	source: MapSourceId;
 	/** Column of the source rows holding the value (after secrecy). */
@@ -90,7 +90,20 @@ export const MAP_INDICATORS: readonly MapIndicator[] = [
 		definition: 'Médiane du nombre de jours entre l’entrée et la sortie, sur les sorties de la période.' },
 	{ key: 'duree_accompagnement_moyenne_jours', label: 'Durée moyenne d’accompagnement', group: 'Délais et durées', kind: 'days', source: 'parcours', column: 'duree_accompagnement_moyenne_jours',
 		denominator: { column: 'duree_n', label: 'sorties' },
-		definition: 'Moyenne du nombre de jours entre l’entrée et la sortie, sur les sorties de la période.' }
+		definition: 'Moyenne du nombre de jours entre l’entrée et la sortie, sur les sorties de la période.' },
+	// Plan de ré-acquisition des compétences essentielles (loader: panels/competences-map.ts)] = [
+	{ key: 'ce_reperage', label: 'Compétences essentielles : personnes repérées', group: 'Compétences essentielles', kind: 'count', source: 'competences', column: 'reperage',
+		definition: 'Personnes avec un frein savoirs de base, maîtrise de la langue ou numérique relevé, une entrée dans le dispositif compétences essentielles ou un positionnement dans la période.' },
+	{ key: 'ce_positionnement', label: 'Compétences essentielles : personnes positionnées', group: 'Compétences essentielles', kind: 'count', source: 'competences', column: 'positionnement',
+		definition: 'Personnes ayant une évaluation initiale dans la période (tous référentiels).' },
+	{ key: 'ce_formation', label: 'Compétences essentielles : personnes en formation', group: 'Compétences essentielles', kind: 'count', source: 'competences', column: 'formation',
+		definition: 'Personnes entrées dans la période dans une action savoirs de base.' },
+	{ key: 'ce_evaluation_finale', label: 'Compétences essentielles : évaluations finales', group: 'Compétences essentielles', kind: 'count', source: 'competences', column: 'evaluation_finale',
+		definition: 'Personnes ayant une évaluation finale dans la période.' },
+	{ key: 'ce_taux_progression', label: 'Compétences essentielles : part en progression', group: 'Compétences essentielles', kind: 'rate', source: 'competences', column: 'taux_progression',
+		numerator: { column: 'personnes_progression', label: 'personnes en progression' },
+		denominator: { column: 'personnes_appariees', label: 'personnes évaluées au début et à la fin' },
+		definition: 'Personnes ayant gagné au moins un niveau dans au moins un domaine ÷ personnes ayant une évaluation initiale et finale dans la période.' }
 ];
 
 /** The indicator shown when none (or an unknown one) is asked for. */

@@ -19,6 +19,7 @@ import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
 import { territoryHierarchy, type LevelResults, type TerritoryRow } from '../reference/hierarchy';
 import type { Territory } from '../reference/territory';
 import type { MapSourceId } from '../map/indicators';
+import { competencesMapSource } from './competences-map';
 import type { MapLevel } from '../map/levels';
 import type { MaskedTerritory } from '../map/choropleth';
 
@@ -62,7 +63,8 @@ export const MAP_SOURCES: Record<MapSourceId, Loader> = {
 		const results: LevelResults<ParcoursIndicators> = { total: [], province: [], eth: [], commune: [] };
 		for (const row of rows) results[row.niveau].push(row);
 		return protectMapRows(territory, results, PARCOURS_MEASURES, policy);
-	}
+	},
+	competences: competencesMapSource
 };
 
 /** Masked rows of every level for the map's scope of `f`. */

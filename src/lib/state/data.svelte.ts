@@ -14,7 +14,7 @@ import { initDatabase } from '../reference/load';
 import { bundledReferenceTexts } from '../reference/bundled-files';
 import { readTerritory, type Territory } from '../reference/territory';
 import { dataSpan } from '../cli/indicators-json';
-import { readStored, wipeStored, writeStored } from './storage';
+import { hasSnapshot, readSnapshot, readStored, wipeStored, writeSnapshot, writeStored } from './storage';
 
 /** The demo dataset, imported at build time by scripts/demo-snapshot.ts (same pipeline, in Node). */
 const demoTableUrls = import.meta.glob('/data/demo/snapshot/*.arrow', { query: '?url', import: 'default', eager: true }) as Record<
@@ -89,10 +89,10 @@ class DataStore {
 	/** The user's kept dataset when it is the active one. */
 	async #readKept(): Promise<Snapshot | null> {
 		try {
-			const [active, snapshot, at] = await Promise.all([readStored('actif'), readStored('jeu'), readStored('importe_le')]);
-			this.hasOwnData = !!snapshot;
+			const [active, kept, at] = await Promise.all([readStored('actif'), hasSnapshot(), readStored('importe_le')]);
+			this.hasOwnData = kept;
 			this.importedAt = at ?? null;
-			return active === 'import' && snapshot ? snapshot : null;
+			return active === 'import' && kept ? ((await readSnapshot()) ?? null) : null;
 		} catch {
 			return null; // storage unavailable (private mode…): start on the demo
 		}
@@ -179,7 +179,8 @@ class DataStore {
 		try {
 			const snapshot = await takeSnapshot(engine, report);
 			const at = new Date().toISOString();
-			await Promise.all([writeStored('jeu', snapshot), writeStored('actif', 'import'), writeStored('importe_le', at)]);
+			await writeSnapshot(snapshot);
+			await Promise.all([writeStored('actif', 'import'), writeStored('importe_le', at)]);
 			this.hasOwnData = true;
 			this.importedAt = at;
 		} catch (error) {
@@ -200,7 +201,7 @@ class DataStore {
 	/** Shows the user's kept dataset. */
 	async useOwnData(): Promise<void> {
 		await this.#exclusive(async (engine) => {
-			const snapshot = await readStored('jeu');
+			const snapshot = await readSnapshot();
 			if (!snapshot) throw new Error('Aucune donnée importée n’est conservée dans ce navigateur.');
 			await this.#restore(engine, snapshot, 'import');
 			await writeStored('actif', 'import');
