@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { benchOverview } from '../tests/bench/overview';
 import { benchNative } from '../tests/bench/native';
 import { benchImport } from '../tests/bench/import';
+import { benchMap } from '../tests/bench/map';
 import { benchPage, COMPETENCES_CHANGES, SECTEURS_CHANGES } from '../tests/bench/pages';
 import { launchChromium, startPreview, stopPreview } from '../tests/bench/server';
 
@@ -24,13 +25,14 @@ if (!values['no-build']) {
 
 const result: Record<string, unknown> = {
 	machine: { cpus: cpus().length, node: process.version },
-	targets: { first_kpi_ms: 3500, filter_change_p95_ms: 150, import_1m_csv_ms: 10_000, import_1m_parquet_ms: 4000 }
+	targets: { first_kpi_ms: 3500, filter_change_p95_ms: 150, import_1m_csv_ms: 10_000, import_1m_parquet_ms: 4000, recolour_p95_ms: 100, pages_filter_change_p95_ms: 150 }
 };
 const server = await startPreview();
 try {
 	const browser = await launchChromium();
 	try {
 		if (wanted('overview')) Object.assign(result, await benchOverview(browser));
+		if (wanted('map')) Object.assign(result, await benchMap(browser));
 		if (wanted('competences')) result.competences_filter_change_ms = await benchPage(browser, '/competences', COMPETENCES_CHANGES);
 		if (wanted('secteurs')) result.secteurs_filter_change_ms = await benchPage(browser, '/secteurs', SECTEURS_CHANGES);
 		if (wanted('import')) {
