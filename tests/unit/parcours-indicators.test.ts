@@ -100,3 +100,16 @@ describe('indicateurs de parcours — cas limites, année 2024', () => {
 		expect(r).toMatchObject({ file_active: 0, sorties: 0, taux_sorties_dynamiques: null, delai_entree_median_jours: null });
 	});
 });
+
+describe('indicateurs de la période précédente dans la même requête', () => {
+	it('give the same rows as a query on the previous period itself', async () => {
+		const f: Filters = { du: '2024-07-01', au: '2024-12-31' };
+		const both = await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(f, ['total', 'commune'], { withPrevious: true }));
+		const previous = await engine.query<ParcoursIndicators & Record<string, unknown>>(
+			parcoursIndicatorsSql({ du: '2024-01-01', au: '2024-06-30' }, ['total', 'commune'])
+		);
+		const strip = (rows: Record<string, unknown>[]) => rows.map(({ periode: _p, ...r }) => r);
+		expect(strip(both.filter((r) => r.periode === 'precedente'))).toEqual(strip(previous));
+		expect(both.filter((r) => r.periode === 'courante').length).toBeGreaterThan(0);
+	});
+});

@@ -23,7 +23,10 @@ export function cachingEngine(engine: Engine, maxEntries = 64): CachingEngine {
 				cache.set(sql, hit);
 				return hit as Promise<T[]>;
 			}
+			const start = performance.now();
 			const result = engine.query<T>(sql);
+			// Timings are kept as User Timing entries (obs:requete) so the benchmark can separate query and rendering time.
+			result.then(() => performance.measure('obs:requete', { start, end: performance.now(), detail: sql.slice(0, 80) })).catch(() => undefined);
 			cache.set(sql, result);
 			result.catch(() => cache.delete(sql));
 			if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);

@@ -31,9 +31,8 @@ export async function restoreSnapshot(engine: Engine, snapshot: Snapshot): Promi
 	for (const name of TABLE_NAMES) {
 		const ipc = snapshot.tables[name];
 		if (!ipc || ipc.byteLength === 0) continue;
-		await engine.exec(`DROP TABLE IF EXISTS snap_${name};`);
-		await engine.insertArrowIPC(`snap_${name}`, ipc, true);
-		await engine.exec(`INSERT INTO ${ident(name)} SELECT * FROM snap_${name}; DROP TABLE snap_${name};`);
+		// Appended straight into the canonical table: the snapshot has its exact columns and types.
+		await engine.insertArrowIPC(name, ipc, false);
 	}
 	await engine.exec(VIEWS_SQL);
 	return snapshot.report;

@@ -69,16 +69,22 @@ CREATE OR REPLACE MACRO age_band(age) AS (CASE ${ageBandCase} ELSE NULL END);
 `;
 
 /** Reference tables, filled from the editable files of `data/`. */
-export const REFERENCE_DDL = `
-CREATE TABLE IF NOT EXISTS ref_communes (code_insee VARCHAR, nom VARCHAR, nom_kanak VARCHAR,
-  code_postal VARCHAR, province VARCHAR, province_secondaire VARCHAR, eth VARCHAR,
-  aire_coutumiere VARCHAR, population_2025 INTEGER, variantes VARCHAR);
-CREATE TABLE IF NOT EXISTS ref_eth (code_eth VARCHAR, libelle VARCHAR, province VARCHAR, confirme VARCHAR);
-CREATE TABLE IF NOT EXISTS ref_provinces (code VARCHAR, libelle VARCHAR, libelle_court VARCHAR);
-CREATE TABLE IF NOT EXISTS ref_secteurs (code VARCHAR, libelle VARCHAR);
-CREATE TABLE IF NOT EXISTS ref_motifs (motif_sortie VARCHAR, categorie_sortie VARCHAR, libelle VARCHAR);
-CREATE TABLE IF NOT EXISTS ref_niveaux_cibles (referentiel VARCHAR, niveau_cible INTEGER, libelle VARCHAR);
-`;
+/** Columns of the reference tables (name, type), in the order of their files' headers. */
+export const REFERENCE_COLUMNS: Record<string, [string, 'VARCHAR' | 'INTEGER'][]> = {
+	ref_communes: [
+		['code_insee', 'VARCHAR'], ['nom', 'VARCHAR'], ['nom_kanak', 'VARCHAR'], ['code_postal', 'VARCHAR'], ['province', 'VARCHAR'],
+		['province_secondaire', 'VARCHAR'], ['eth', 'VARCHAR'], ['aire_coutumiere', 'VARCHAR'], ['population_2025', 'INTEGER'], ['variantes', 'VARCHAR']
+	],
+	ref_eth: [['code_eth', 'VARCHAR'], ['libelle', 'VARCHAR'], ['province', 'VARCHAR'], ['confirme', 'VARCHAR']],
+	ref_provinces: [['code', 'VARCHAR'], ['libelle', 'VARCHAR'], ['libelle_court', 'VARCHAR']],
+	ref_secteurs: [['code', 'VARCHAR'], ['libelle', 'VARCHAR']],
+	ref_motifs: [['motif_sortie', 'VARCHAR'], ['categorie_sortie', 'VARCHAR'], ['libelle', 'VARCHAR']],
+	ref_niveaux_cibles: [['referentiel', 'VARCHAR'], ['niveau_cible', 'INTEGER'], ['libelle', 'VARCHAR']]
+};
+
+export const REFERENCE_DDL = Object.entries(REFERENCE_COLUMNS)
+	.map(([table, cols]) => `CREATE TABLE IF NOT EXISTS ${table} (${cols.map(([c, t]) => `${c} ${t}`).join(', ')});`)
+	.join('\n');
 
 /**
  * Spelling keys of the communes (name, Kanak name, variants, normalised and

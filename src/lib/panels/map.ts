@@ -12,7 +12,7 @@
  * masked there is masked here, secondary suppression included.
  */
 import type { Engine } from '../db/engine';
-import { parcoursIndicatorsSql, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
+import { PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
 import type { Filters } from '../queries/filters';
 import { applySecrecy, type Measures } from '../secrecy/apply';
 import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
@@ -20,6 +20,7 @@ import { territoryHierarchy, type LevelResults, type TerritoryRow } from '../ref
 import type { Territory } from '../reference/territory';
 import type { MapSourceId } from '../map/indicators';
 import { competencesMapSource } from './competences-map';
+import { overviewSql } from './overview';
 import type { MapLevel } from '../map/levels';
 import type { MaskedTerritory } from '../map/choropleth';
 
@@ -57,11 +58,11 @@ type Loader = (engine: Engine, f: Filters, territory: Territory, policy: Secrecy
 /** One loader per data source of the indicator registry (the map hook). */
 export const MAP_SOURCES: Record<MapSourceId, Loader> = {
 	async parcours(engine, f, territory, policy) {
-		// One query for the four levels (GROUPING SETS): a recolour scans the data once, and the
-		// overview's territory table asks the very same SQL (shared through the engine's cache).
-		const rows = await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(f));
+		// The overview's query (every level, and the previous period): a recolour scans the data
+		// once, and the overview asks the very same SQL (shared through the engine's cache).
+		const rows = await engine.query<ParcoursIndicators & Record<string, unknown>>(overviewSql(f));
 		const results: LevelResults<ParcoursIndicators> = { total: [], province: [], eth: [], commune: [] };
-		for (const row of rows) results[row.niveau].push(row);
+		for (const row of rows) if (row.periode === 'courante') results[row.niveau].push(row);
 		return protectMapRows(territory, results, PARCOURS_MEASURES, policy);
 	},
 	competences: competencesMapSource

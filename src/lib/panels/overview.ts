@@ -15,13 +15,22 @@ import { CATEGORIES_SORTIE } from '../model/codes';
 export type Indicators = ParcoursIndicators & Record<string, unknown>;
 export type MaskedIndicators = MaskedRow<Indicators>;
 
-/** Indicators of every level for `f` (one query, shared by the panels through the engine's cache). */
-async function allLevels(engine: Engine, f: Filters): Promise<Indicators[]> {
-	return engine.query<Indicators>(parcoursIndicatorsSql(f, ALL_LEVELS));
+/**
+ * The overview's one query: indicators of every level for `f` and the totals
+ * of the previous period. KPI tiles, exit categories, the territory table and
+ * the map ask this same SQL, run once through the engine's cache.
+ */
+export function overviewSql(f: Filters): string {
+	return parcoursIndicatorsSql(f, ALL_LEVELS, { withPrevious: true });
 }
 
-async function total(engine: Engine, f: Filters): Promise<Indicators> {
-	return (await allLevels(engine, f)).find((r) => r.niveau === 'total')!;
+async function allLevels(engine: Engine, f: Filters): Promise<Indicators[]> {
+	return (await engine.query<Indicators>(overviewSql(f))).filter((r) => r.periode === 'courante');
+}
+
+async function total(engine: Engine, f: Filters, periode: 'courante' | 'precedente' = 'courante'): Promise<Indicators> {
+	const rows = await engine.query<Indicators>(overviewSql(f));
+	return rows.find((r) => r.periode === periode && r.niveau === 'total')!;
 }
 
 export interface KpiData {
@@ -34,7 +43,7 @@ export interface KpiData {
 export async function kpiData(engine: Engine, f: Filters, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<KpiData> {
 	const prev = previousPeriod(f);
 	const current = await total(engine, f);
-	const [previous] = await engine.query<Indicators>(parcoursIndicatorsSql({ ...f, ...prev }, 'total'));
+	const previous = await total(engine, f, 'precedente');
 	return {
 		current: applySecrecy([current], PARCOURS_MEASURES, policy)[0],
 		previous: applySecrecy([previous], PARCOURS_MEASURES, policy)[0],

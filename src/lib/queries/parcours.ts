@@ -4,12 +4,13 @@
  * sorties by category, taux de sorties dynamiques / d'emploi durable, durée
  * d'accompagnement, taux de couverture.
  */
-import { inPeriod, scopeConditions, territoryConditions, type Filters, type Level } from './filters';
-import { litList } from './sql';
+import { previousPeriod, scopeConditions, territoryConditions, type Filters, type Level } from './filters';
+import { dateLit, lit, litList } from './sql';
 import type { Measures } from '../secrecy/apply';
 
 /** One row of parcours indicators for a territory (or the total). */
 export interface ParcoursIndicators {
+	periode: 'courante' | 'precedente';
 	niveau: Level;
 	cle: string | null;
 	file_active: number;
@@ -68,9 +69,9 @@ export const PARCOURS_MEASURES: Measures = {
 /** Every level, as computed by one query (the territory tables and the map use them all). */
 export const ALL_LEVELS: readonly Level[] = ['total', 'province', 'eth', 'commune'];
 
-/** GROUPING SETS of the four levels over alias `a` (which has province, eth, code_insee). */
-function levelSets(a: string): string {
-	return `GROUPING SETS ((), (${a}.province), (${a}.eth), (${a}.code_insee))`;
+/** GROUPING SETS of the four levels over alias `a` (which has province, eth, code_insee), within each period. */
+function levelSets(a: string, period = 'per.periode'): string {
+	return `GROUPING SETS ((${period}), (${period}, ${a}.province), (${period}, ${a}.eth), (${period}, ${a}.code_insee))`;
 }
 
 /** `niveau` and `cle` of a grouped row (grouping() bits: province, eth, code_insee). */
@@ -80,41 +81,57 @@ function levelColumns(a: string): string {
     CASE ${g} WHEN 7 THEN 'total' WHEN 3 THEN ${a}.province WHEN 5 THEN ${a}.eth ELSE ${a}.code_insee END AS cle`;
 }
 
-const on = (t: string) => `${t}.niveau = k.niveau AND ${t}.cle IS NOT DISTINCT FROM k.cle`;
+const on = (t: string) => `${t}.periode = k.periode AND ${t}.niveau = k.niveau AND ${t}.cle IS NOT DISTINCT FROM k.cle`;
+
+export interface IndicatorOptions {
+	/** Also compute the previous period of the same length (rows with `periode` = 'precedente'). */
+	withPrevious?: boolean;
+}
 
 /**
  * All parcours indicators for the period and filters of `f`: one row per
- * (niveau, cle) of the requested levels — `total`/'total', each province,
- * each ETH (NULL = no ETH), each commune (NULL = commune not recognised).
- * The four levels are computed in one pass (GROUPING SETS); asking for the
- * same filters with `ALL_LEVELS` gives the same SQL, so panels share it.
+ * (periode, niveau, cle) of the requested levels — `total`/'total', each
+ * province, each ETH (NULL = no ETH), each commune (NULL = commune not
+ * recognised); `periode` is 'courante', and 'precedente' for the previous
+ * period when asked. Levels and periods are computed in one query (GROUPING
+ * SETS): most of a query's time in DuckDB-wasm is planning, so one query is
+ * what keeps a filter change fast; panels asking the same SQL share it.
  */
-export function parcoursIndicatorsSql(f: Filters, levels: Level | readonly Level[] = ALL_LEVELS): string {
+export function parcoursIndicatorsSql(
+	f: Filters,
+	levels: Level | readonly Level[] = ALL_LEVELS,
+	options: IndicatorOptions = {}
+): string {
 	const wanted = typeof levels === 'string' ? [levels] : levels;
+	const periods = [{ periode: 'courante', ...f }];
+	if (options.withPrevious) periods.push({ periode: 'precedente', ...f, ...previousPeriod(f) });
+	const values = periods.map((p) => `(${lit(p.periode)}, ${dateLit(p.du)}, ${dateLit(p.au)})`).join(', ');
+	const within = (column: string) => `JOIN periodes per ON ${column} BETWEEN per.du AND per.au`;
 	return `
-WITH scope AS MATERIALIZED (
+WITH periodes(periode, du, au) AS (VALUES ${values}),
+scope AS MATERIALIZED (
   SELECT id_personne, code_insee, eth, province, date_premier_contact, date_entree, date_sortie,
     categorie, est_dynamique, hors_denominateur
   FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),
 fa AS (
-  SELECT ${levelColumns('p')}, count(DISTINCT p.id_personne) AS file_active
-  FROM v_evenements_fa p WHERE ${inPeriod('p.date', f)} AND ${scopeConditions(f, 'p')}
+  SELECT per.periode, ${levelColumns('p')}, count(DISTINCT p.id_personne) AS file_active
+  FROM v_evenements_fa p ${within('p.date')} WHERE ${scopeConditions(f, 'p')}
   GROUP BY ${levelSets('p')}),
 premier AS (
   SELECT p.id_personne, any_value(p.code_insee) AS code_insee, any_value(p.eth) AS eth, any_value(p.province) AS province,
     min(p.date_premier_contact) AS premier_contact
   FROM scope p GROUP BY p.id_personne),
 na AS (
-  SELECT ${levelColumns('p')}, count(*) AS nouveaux_accueillis
-  FROM premier p WHERE ${inPeriod('p.premier_contact', f)} GROUP BY ${levelSets('p')}),
+  SELECT per.periode, ${levelColumns('p')}, count(*) AS nouveaux_accueillis
+  FROM premier p ${within('p.premier_contact')} GROUP BY ${levelSets('p')}),
 en AS (
-  SELECT ${levelColumns('p')}, count(*) AS entrees,
+  SELECT per.periode, ${levelColumns('p')}, count(*) AS entrees,
     count(p.date_premier_contact) AS delai_entree_n,
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.5) AS delai_entree_median_jours,
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.9) AS delai_entree_p90_jours
-  FROM scope p WHERE ${inPeriod('p.date_entree', f)} GROUP BY ${levelSets('p')}),
+  FROM scope p ${within('p.date_entree')} GROUP BY ${levelSets('p')}),
 so AS (
-  SELECT ${levelColumns('p')}, count(*) AS sorties,
+  SELECT per.periode, ${levelColumns('p')}, count(*) AS sorties,
     count_if(p.categorie = 'emploi_durable') AS sorties_emploi_durable,
     count_if(p.categorie = 'emploi_transition') AS sorties_emploi_transition,
     count_if(p.categorie = 'sortie_positive') AS sorties_positives,
@@ -127,15 +144,16 @@ so AS (
     count(*) AS duree_n,
     quantile_cont(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE), 0.5) AS duree_accompagnement_mediane_jours,
     avg(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE)) AS duree_accompagnement_moyenne_jours
-  FROM scope p WHERE ${inPeriod('p.date_sortie', f)} GROUP BY ${levelSets('p')}),
+  FROM scope p ${within('p.date_sortie')} GROUP BY ${levelSets('p')}),
 pop AS (
   SELECT ${levelColumns('c')}, sum(c.population_2025) AS population
-  FROM ref_communes c WHERE ${territoryConditions(f, 'c')} GROUP BY ${levelSets('c')}),
+  FROM ref_communes c WHERE ${territoryConditions(f, 'c')}
+  GROUP BY GROUPING SETS ((), (c.province), (c.eth), (c.code_insee))),
 cles AS (
-  SELECT 'total' AS niveau, 'total' AS cle
-  UNION SELECT niveau, cle FROM fa UNION SELECT niveau, cle FROM na
-  UNION SELECT niveau, cle FROM en UNION SELECT niveau, cle FROM so)
-SELECT k.niveau, k.cle,
+  SELECT periode, 'total' AS niveau, 'total' AS cle FROM periodes
+  UNION SELECT periode, niveau, cle FROM fa UNION SELECT periode, niveau, cle FROM na
+  UNION SELECT periode, niveau, cle FROM en UNION SELECT periode, niveau, cle FROM so)
+SELECT k.periode, k.niveau, k.cle,
   coalesce(fa.file_active, 0) AS file_active,
   coalesce(na.nouveaux_accueillis, 0) AS nouveaux_accueillis,
   coalesce(so.sorties, 0) AS sorties,
@@ -164,7 +182,7 @@ LEFT JOIN fa ON ${on('fa')}
 LEFT JOIN na ON ${on('na')}
 LEFT JOIN en ON ${on('en')}
 LEFT JOIN so ON ${on('so')}
-LEFT JOIN pop ON ${on('pop')}
+LEFT JOIN pop ON pop.niveau = k.niveau AND pop.cle IS NOT DISTINCT FROM k.cle
 WHERE k.niveau IN ${litList(wanted)}
-ORDER BY k.niveau, k.cle NULLS LAST`;
+ORDER BY k.periode, k.niveau, k.cle NULLS LAST`;
 }

@@ -4,7 +4,7 @@
  * file texts: bundled by Vite in the browser, read from disk in Node.
  */
 import type { Engine } from '../db/engine';
-import { COMMUNE_KEYS_SQL, MACROS_SQL, REFERENCE_DDL, VIEWS_SQL, createSchemaSql } from '../model/ddl';
+import { COMMUNE_KEYS_SQL, MACROS_SQL, REFERENCE_COLUMNS, REFERENCE_DDL, createSchemaSql } from '../model/ddl';
 import { ident } from '../queries/sql';
 import { textTableIPC } from '../import/arrow-staging';
 import { parseCsv } from '../import/csv';
@@ -25,22 +25,18 @@ async function loadReferenceTable(engine: Engine, table: string, text: string): 
 	const parsed = parseCsv(text, { delimiter: ',', quote: '"' });
 	const columns: Record<string, string[]> = {};
 	parsed.header.forEach((h, i) => (columns[h] = parsed.columns[i]));
-	const expected = await engine.query<{ column_name: string; data_type: string }>(
-		`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`
-	);
-	const missing = expected.filter((c) => !(c.column_name in columns)).map((c) => c.column_name);
+	const expected = REFERENCE_COLUMNS[table];
+	const missing = expected.filter(([c]) => !(c in columns)).map(([c]) => c);
 	if (missing.length) throw new Error(`Fichier de référence ${table} : colonnes manquantes ${missing.join(', ')}`);
 	await engine.exec(`DROP TABLE IF EXISTS stg_ref; DELETE FROM ${ident(table)};`);
 	await engine.insertArrowIPC('stg_ref', textTableIPC(columns), true);
-	const select = expected
-		.map((c) => `TRY_CAST(nullif(trim(${ident(c.column_name)}), '') AS ${c.data_type})`)
-		.join(', ');
+	const select = expected.map(([c, type]) => `TRY_CAST(nullif(trim(${ident(c)}), '') AS ${type})`).join(', ');
 	await engine.exec(`INSERT INTO ${ident(table)} SELECT ${select} FROM stg_ref; DROP TABLE stg_ref;`);
 }
 
 /**
  * Prepares a fresh engine: cleaning macros, reference tables filled from the
- * given texts, empty canonical tables and the analysis views.
+ * given texts and empty canonical tables (a dataset load builds the analysis tables).
  */
 export async function initDatabase(engine: Engine, texts: ReferenceTexts): Promise<void> {
 	await engine.exec(MACROS_SQL);
@@ -49,6 +45,6 @@ export async function initDatabase(engine: Engine, texts: ReferenceTexts): Promi
 		await loadReferenceTable(engine, table, texts[file]);
 	}
 	await engine.exec(COMMUNE_KEYS_SQL);
+	// The analysis tables (VIEWS_SQL) are built by whatever loads data next.
 	await engine.exec(createSchemaSql());
-	await engine.exec(VIEWS_SQL);
 }

@@ -57,6 +57,7 @@ class DataStore {
 		this.#engine ??= (async () => {
 			const { createBrowserEngine } = await import('../db/browser-engine');
 			const engine = await createBrowserEngine();
+			performance.mark('obs:duckdb-instancie');
 			await initDatabase(engine, bundledReferenceTexts());
 			return cachingEngine(engine);
 		})();
