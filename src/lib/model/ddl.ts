@@ -120,6 +120,9 @@ const outOfDenominator = litList(CATEGORIES_HORS_DENOMINATEUR);
  * identified or in progress, an entry into the competences dispositif) with
  * the parcours' filter columns.
  */
+/** The analysis tables VIEWS_SQL builds. */
+export const ANALYSIS_TABLES = ['v_parcours', 'v_evenements_fa', 'v_evaluations', 'v_inscriptions', 'v_reperage'] as const;
+
 export const VIEWS_SQL = `
 CREATE OR REPLACE TABLE v_parcours AS
 SELECT p.*,

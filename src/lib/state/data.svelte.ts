@@ -5,6 +5,7 @@
  */
 import { cachingEngine, type CachingEngine } from '../db/cache';
 import { isTableName, type TableName } from '../model/schema';
+import { ANALYSIS_TABLES } from '../model/ddl';
 import { loadDataset, type LoadOptions, type PreparedFile } from '../import/dataset';
 import { restoreSnapshot, takeSnapshot, type Snapshot } from '../import/snapshot';
 import type { DatasetReport } from '../import/report';
@@ -106,13 +107,16 @@ class DataStore {
 			throw new Error('Jeu de démonstration absent du build : lancez « npm run demo » puis reconstruisez.');
 		}
 		const tables: Snapshot['tables'] = {};
+		const analyses: NonNullable<Snapshot['analyses']> = {};
 		await Promise.all(
 			entries.map(async ([path, url]) => {
-				const table = path.split('/').pop()!.replace(/\.arrow$/, '');
-				if (isTableName(table)) tables[table as TableName] = new Uint8Array(await (await fetch(url)).arrayBuffer());
+				const name = path.split('/').pop()!.replace(/\.arrow$/, '');
+				const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+				if (isTableName(name)) tables[name as TableName] = bytes;
+				else if ((ANALYSIS_TABLES as readonly string[]).includes(name)) analyses[name as keyof typeof analyses] = bytes;
 			})
 		);
-		return { tables, report };
+		return { tables, report, analyses };
 	}
 
 	async #restore(engine: CachingEngine, snapshot: Snapshot, source: DataSource): Promise<void> {
