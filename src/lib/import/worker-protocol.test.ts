@@ -51,7 +51,10 @@ describe('protocole du worker d’import', () => {
 		await handleReadRequest({ fileName: 'p.parquet', bytes: (await parquetBytes()).slice().buffer }, post, loadParquetModule);
 		const last = messages.at(-1)!;
 		if (last.message.type !== 'done' || last.message.result.tables[0].source.kind !== 'arrow') throw new Error('pas de résultat Arrow');
-		expect(last.transfer).toEqual([last.message.result.tables[0].source.ipc.buffer]);
+		const source = last.message.result.tables[0].source;
+		expect(last.transfer).toEqual([source.ipc.buffer]);
+		expect(source).toMatchObject({ header: ['id'], lineColumn: '__ligne' });
+		expect(tableFromIPC(source.ipc).toArray().map((r) => r.toJSON())).toEqual([{ id: 'x', __ligne: 1 }]);
 	});
 
 	it('envoie le message français d’une ImportError, et un message français pour une panne imprévue', async () => {

@@ -109,7 +109,7 @@ export function parcoursIndicatorsSql(
 	const within = (column: string) => `JOIN periodes per ON ${column} BETWEEN per.du AND per.au`;
 	return `
 WITH periodes(periode, du, au) AS (VALUES ${values}),
-scope AS MATERIALIZED (
+scope AS (
   SELECT id_personne, code_insee, eth, province, date_premier_contact, date_entree, date_sortie,
     categorie, est_dynamique, hors_denominateur
   FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),

@@ -28,7 +28,7 @@ export const TREND_MEASURES: Measures = {
 export function trendSql(f: Filters, grain: TrendGrain, dataEnd: string): string {
 	const step = grain === 'quarter' ? `INTERVAL 3 MONTH` : `INTERVAL 1 YEAR`;
 	return `
-WITH scope AS MATERIALIZED (SELECT date_entree, date_sortie, est_dynamique FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),
+WITH scope AS (SELECT date_entree, date_sortie, est_dynamique FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),
 e AS (SELECT date_trunc('${grain}', date_entree) AS t, count(*) AS n FROM scope GROUP BY 1),
 s AS (SELECT date_trunc('${grain}', date_sortie) AS t, count(*) AS n, count_if(est_dynamique) AS d
       FROM scope WHERE date_sortie IS NOT NULL GROUP BY 1),
