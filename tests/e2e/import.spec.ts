@@ -100,3 +100,25 @@ test('« Supprimer mes données » wipes the data and goes back to the demo', as
 	await expect(page.locator('[data-demo-banner]')).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByRole('button', { name: 'Afficher mes données' })).toHaveCount(0);
 });
+
+test('unknown codes are corrected from the report: saved in the profile and applied by a re-import', async ({ page }) => {
+	const csv = 'id_parcours;id_personne;dispositif;date_entree\nA1;P1;Accomp. long;01/02/2024\nA2;P2;Accomp. long;01/03/2024\nA3;P3;jeunes;01/04/2024\n';
+	await importFiles(page, [{ name: 'parcours.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') }]);
+	await page.locator('[data-run-import]').click();
+	const card = page.locator('[data-import-report] [data-report="parcours"]');
+	await expect(card).toBeVisible({ timeout: 60_000 });
+	await expect(card).toContainText('code inconnu');
+	const fixes = card.locator('[data-value-fixes]');
+	await expect(fixes).toContainText('« Accomp. long »');
+	await fixes.locator('[data-fix-value="dispositif:Accomp. long"]').selectOption('accompagnement_long');
+	await page.screenshot({ path: join(SCREENSHOTS, 'donnees-corriger-valeurs.png'), fullPage: true });
+	await fixes.locator('[data-fix-rerun]').click();
+	await expect(card.locator('[data-value-fixes]')).toHaveCount(0, { timeout: 60_000 });
+	await expect(card).not.toContainText('code inconnu');
+	await expect(card.locator('[data-chargees]')).toHaveText('3');
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Exporter le profil (JSON)' }).click();
+	const profile = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+	expect(profile.valeurs['parcours.dispositif']).toEqual({ 'Accomp. long': 'accompagnement_long' });
+});

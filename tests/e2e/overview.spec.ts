@@ -62,6 +62,10 @@ test('every page answers in French; pages not built yet say so', async ({ page, 
 	]) {
 		await page.goto(path);
 		await expect(page.locator('h1')).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+		// Only the Territoires page is still to build; the others must not say so.
+		await expect(page.locator('[data-not-yet]')).toHaveCount(path === '/territoires' ? 1 : 0);
+		if (path === '/territoires') await expect(page.locator('[data-not-yet]')).toContainText('pas encore disponible');
 		await page.waitForLoadState('networkidle');
 		await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 	}

@@ -6,6 +6,9 @@
 import type { TableDef } from './schema';
 import { ident, lit, litList } from '../queries/sql';
 
+/** Values listed per warning: enough to map every unknown code of an export in one go. */
+export const MAX_EXAMPLES = 20;
+
 const SECTOR_COLUMNS = ['secteur', 'secteur_sortie', 'projet_secteur'];
 
 const TYPE_PROBLEM: Record<string, string> = {
@@ -45,6 +48,6 @@ export function warningsSql(def: TableDef, staging: string, checked: string, pre
 		add('date_sortie', 'sortie sans motif ni catégorie', `c.date_sortie IS NOT NULL AND c.motif_sortie IS NULL AND c.categorie_sortie IS NULL`);
 	}
 	if (!parts.length) return null;
-	return `SELECT colonne, probleme, count(*) AS lignes, list(DISTINCT valeur ORDER BY valeur)[1:5] AS exemples
+	return `SELECT colonne, probleme, count(*) AS lignes, list(DISTINCT valeur ORDER BY valeur)[1:${MAX_EXAMPLES}] AS exemples
 FROM (${parts.join('\nUNION ALL\n')}) GROUP BY colonne, probleme ORDER BY colonne, probleme`;
 }

@@ -25,6 +25,9 @@ export class ImportSession {
 	mode = $state<'remplacer' | 'mettre_a_jour'>('remplacer');
 	running = $state(false);
 	report = $state.raw<DatasetReport | null>(null);
+	/** The files of the last import (references, not copies), kept so it can be re-run with corrected values. */
+	lastFiles = $state.raw<File[]>([]);
+	#picked = new Map<string, File>();
 	/** French message of the last failed import (the previous data is intact). */
 	error = $state<string | null>(null);
 
@@ -50,6 +53,7 @@ export class ImportSession {
 		this.error = null;
 		await Promise.all(
 			[...list].map(async (file) => {
+				this.#picked.set(file.name, file);
 				const progress: FileProgress = { name: file.name, size: file.size, rowsRead: 0, state: 'lecture' };
 				this.files = [...this.files.filter((f) => f.name !== file.name), progress];
 				const update = (changes: Partial<FileProgress>) =>
@@ -69,6 +73,7 @@ export class ImportSession {
 	/** Removes a file and its drafts from the import. */
 	removeFile(name: string): void {
 		this.files = this.files.filter((f) => f.name !== name);
+		this.#picked.delete(name);
 		this.drafts = this.drafts.filter((d) => d.fileName !== name);
 	}
 
@@ -103,6 +108,8 @@ export class ImportSession {
 			this.profile = profile;
 			await writeStored('profil', profile).catch(() => undefined);
 			this.report = report;
+			this.lastFiles = [...new Set(this.drafts.map((d) => d.fileName))].flatMap((n) => this.#picked.get(n) ?? []);
+			this.#picked.clear();
 			this.drafts = [];
 			this.files = [];
 		} catch (error) {
@@ -110,5 +117,30 @@ export class ImportSession {
 		} finally {
 			this.running = false;
 		}
+	}
+
+	/**
+	 * Adds value corrections (source value → code) to the profile (« valeurs »),
+	 * so this and next month's exports read them; stored at once.
+	 */
+	async saveValueMaps(table: string, column: string, map: Record<string, string>): Promise<void> {
+		const key = `${table}.${column}`;
+		const valeurs = { ...this.profile.valeurs, [key]: { ...(this.profile.valeurs[key] ?? {}), ...map } };
+		this.profile = { ...this.profile, valeurs };
+		await writeStored('profil', this.profile).catch(() => undefined);
+	}
+
+	/**
+	 * Re-runs the last import (same files, same mode) with the profile as it
+	 * is now: the files are read again, their tables and columns come from
+	 * the profile, which remembered the last choices.
+	 */
+	async rerun(): Promise<void> {
+		const files = this.lastFiles;
+		if (!files.length) return;
+		this.drafts = [];
+		this.files = [];
+		await this.addFiles(files);
+		if (this.drafts.length && !this.undecided.length && !this.files.some((f) => f.state === 'erreur')) await this.run();
 	}
 }
