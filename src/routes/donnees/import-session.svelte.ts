@@ -143,4 +143,14 @@ export class ImportSession {
 		await this.addFiles(files);
 		if (this.drafts.length && !this.undecided.length && !this.files.some((f) => f.state === 'erreur')) await this.run();
 	}
+
+	/** After « Supprimer mes données »: nothing of the previous imports stays in the page either. */
+	forget(): void {
+		this.profile = EMPTY_PROFILE;
+		this.report = null;
+		this.lastFiles = [];
+		this.#picked.clear();
+		this.drafts = [];
+		this.files = [];
+	}
 }
