@@ -102,7 +102,8 @@ test('« Supprimer mes données » wipes the data and goes back to the demo', as
 });
 
 test('unknown codes are corrected from the report: saved in the profile and applied by a re-import', async ({ page }) => {
-	const csv = 'id_parcours;id_personne;dispositif;date_entree\nA1;P1;Accomp. long;01/02/2024\nA2;P2;Accomp. long;01/03/2024\nA3;P3;jeunes;01/04/2024\n';
+	const csv =
+		'id_parcours;id_personne;dispositif;date_entree;projet_secteur\nA1;P1;Accomp. long;01/02/2024;Bâtiment\nA2;P2;Accomp. long;01/03/2024;btp\nA3;P3;jeunes;01/04/2024;\n';
 	await importFiles(page, [{ name: 'parcours.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') }]);
 	await page.locator('[data-run-import]').click();
 	const card = page.locator('[data-import-report] [data-report="parcours"]');
@@ -111,14 +112,17 @@ test('unknown codes are corrected from the report: saved in the profile and appl
 	const fixes = card.locator('[data-value-fixes]');
 	await expect(fixes).toContainText('« Accomp. long »');
 	await fixes.locator('[data-fix-value="dispositif:Accomp. long"]').selectOption('accompagnement_long');
+	await fixes.locator('[data-fix-value="projet_secteur:Bâtiment"]').selectOption('btp');
 	await page.screenshot({ path: join(SCREENSHOTS, 'donnees-corriger-valeurs.png'), fullPage: true });
 	await fixes.locator('[data-fix-rerun]').click();
 	await expect(card.locator('[data-value-fixes]')).toHaveCount(0, { timeout: 60_000 });
 	await expect(card).not.toContainText('code inconnu');
+	await expect(card).not.toContainText('secteur inconnu');
 	await expect(card.locator('[data-chargees]')).toHaveText('3');
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Exporter le profil (JSON)' }).click();
 	const profile = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
 	expect(profile.valeurs['parcours.dispositif']).toEqual({ 'Accomp. long': 'accompagnement_long' });
+	expect(profile.valeurs['parcours.projet_secteur']).toEqual({ Bâtiment: 'btp' });
 });
