@@ -37,3 +37,17 @@ export function recordRequests(page: Page): string[] {
 	page.on('request', (r) => urls.push(r.url()));
 	return urls;
 }
+
+/** Waits until a map shows a paint for the current filters. */
+export async function waitForMap(page: Page, id = 'principale'): Promise<void> {
+	await waitForPanels(page);
+	await page.waitForSelector(`[data-map="${id}"][data-map-state="pret"]`);
+	await page.waitForFunction(
+		(mapId) => {
+			const el = document.querySelector(`[data-map="${mapId}"]`) as HTMLElement & { maplibre?: { loaded(): boolean } };
+			const panel = document.querySelector('[data-panel="carte"]');
+			return !!el?.maplibre?.loaded() && el.dataset.for === panel?.getAttribute('data-for');
+		},
+		id
+	);
+}

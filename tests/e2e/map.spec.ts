@@ -7,21 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, parseFrenchNumber, recordRequests, SCREENSHOTS, waitForPanels } from './helpers';
-
-/** Waits until a map shows a paint for the current filters. */
-async function waitForMap(page: Page, id = 'principale'): Promise<void> {
-	await waitForPanels(page);
-	await page.waitForSelector(`[data-map="${id}"][data-map-state="pret"]`);
-	await page.waitForFunction(
-		(mapId) => {
-			const el = document.querySelector(`[data-map="${mapId}"]`) as HTMLElement & { maplibre?: { loaded(): boolean } };
-			const panel = document.querySelector('[data-panel="carte"]');
-			return !!el?.maplibre?.loaded() && el.dataset.for === panel?.getAttribute('data-for');
-		},
-		id
-	);
-}
+import { cli, parseFrenchNumber, recordRequests, SCREENSHOTS, waitForMap, waitForPanels } from './helpers';
 
 /** Rendered territories with the colour and class their feature state gives them (what the fill layer paints). */
 async function renderedColours(page: Page, id = 'principale') {
@@ -104,7 +90,8 @@ test('la carte dessine les 33 communes aux couleurs de la légende, sans requêt
 	await expect(tooltip).toContainText(/\d+ sorties dynamiques \/ \d+ sorties retenues/);
 	await expect(tooltip).toContainText(/Rang : \d+(er|e) sur \d+/);
 	await page.mouse.move(5, 5);
-
+	// A full-page capture of a scrolled page draws the sticky filter bar mid-page.
+	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: join(SCREENSHOTS, 'carte-communes.png'), fullPage: true });
 	const foreign = requests.filter((u) => !u.startsWith(baseURL!) && !u.startsWith('data:') && !u.startsWith('blob:'));
 	expect(foreign).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { cli, parseFrenchNumber, recordRequests, SCREENSHOTS, waitForPanels } from './helpers';
+import { cli, parseFrenchNumber, recordRequests, SCREENSHOTS, waitForMap, waitForPanels } from './helpers';
 
 test('KPI tiles show the CLI’s numbers for the default period (2025)', async ({ page, baseURL }) => {
 	const requests = recordRequests(page);
@@ -67,6 +67,7 @@ test('every page answers in French; pages not built yet say so', async ({ page, 
 		await expect(page.locator('[data-not-yet]')).toHaveCount(path === '/territoires' ? 1 : 0);
 		if (path === '/territoires') await expect(page.locator('[data-not-yet]')).toContainText('pas encore disponible');
 		await page.waitForLoadState('networkidle');
+		if (path === '/carte') await waitForMap(page);
 		await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 	}
 	const foreign = requests.filter((u) => !u.startsWith(baseURL!) && !u.startsWith('data:') && !u.startsWith('blob:'));
