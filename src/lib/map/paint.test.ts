@@ -36,7 +36,7 @@ describe('peinture de la carte', () => {
 			c: { classe: NO_DATA_STATE, couleur: NO_DATA_COLOR }
 		});
 		expect(classColor(1, ['#111', '#222'])).toBe('#222');
-		expect(p.selection.features).toEqual([]);
+		expect(p.selection).toBeNull();
 	});
 
 	it('motif de hachures raccordable, deux couleurs', () => {

@@ -47,8 +47,8 @@ export interface MapPaint {
 	/** Feature state of every territory: class (index, SECRET_STATE or NO_DATA_STATE) and its colour. */
 	classes: Map<string, TerritoryState>;
 	labels: MapLabel[];
-	/** Outline of the territory chosen in the filters (any level), or nothing. */
-	selection: AreaCollection;
+	/** « level:code » of the territory chosen in the filters (any level), outlined; null: none. */
+	selection: string | null;
 }
 
 /** Number stored in feature state for a class. */
@@ -97,7 +97,7 @@ export function buildPaint(input: {
 	labelPoints: FeatureCollection<Point, ShapeProperties & { poids?: number }>;
 	format: (cell: Cell) => string;
 	showValues: boolean;
-	selection: AreaCollection | null;
+	selection: string | null;
 }): MapPaint {
 	const { classification } = input;
 	const valueByCode = new Map(classification.entries.map((e) => [e.code, e.value]));
@@ -108,6 +108,6 @@ export function buildPaint(input: {
 			classification.entries.map((e) => [e.code, { classe: classState(e.classValue), couleur: classColor(e.classValue, classification.palette) }])
 		),
 		labels: mapLabels(input.labelPoints, valueByCode, input.format, input.showValues),
-		selection: input.selection ?? { type: 'FeatureCollection', features: [] }
+		selection: input.selection
 	};
 }

@@ -35,7 +35,7 @@ export function mapStyle(): StyleSpecification {
 			frontieres: geojson(),
 			territoires: { ...geojson(), promoteId: 'code' },
 			communes: geojson(),
-			selection: geojson()
+			selection: { ...geojson(), promoteId: 'cle' }
 		},
 		layers: [
 			{ id: 'mer', type: 'background', paint: { 'background-color': c.sea } },
@@ -57,7 +57,12 @@ export function mapStyle(): StyleSpecification {
 				source: 'territoires',
 				paint: { 'line-color': c.hover, 'line-width': 2.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'survol'], false], 1, 0] }
 			},
-			{ id: 'selection', type: 'line', source: 'selection', paint: { 'line-color': c.selection, 'line-width': 3.5 } }
+			{
+				id: 'selection',
+				type: 'line',
+				source: 'selection',
+				paint: { 'line-color': c.selection, 'line-width': 3.5, 'line-opacity': ['case', ['boolean', ['feature-state', 'choisi'], false], 1, 0] }
+			}
 		]
 	};
 }

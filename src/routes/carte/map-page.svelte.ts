@@ -107,12 +107,17 @@ export class MapPage {
 		const s = selectedTerritory(this.filters);
 		return s ? `${s.level}:${s.code}` : '';
 	});
-	selection = $derived.by(() => {
-		const [level, code] = this.selectedKey.split(':') as [MapLevel, string];
-		const s = this.selectedKey ? { level, code } : null;
-		const at = s ? this.shapesAt(s.level) : null;
-		if (!s || !at) return null;
-		return { type: 'FeatureCollection' as const, features: at.shapes.features.filter((f) => f.properties.code === s.code) };
+	selection = $derived(this.selectedKey || null);
+	/**
+	 * Every territory that can be chosen (communes, ETH, provinces), keyed
+	 * « level:code »: loaded once in the map's selection layer, so choosing
+	 * one is a feature-state change drawn by the next frame.
+	 */
+	selectable = $derived.by(() => {
+		const features = (['commune', 'eth', 'province'] as const).flatMap(
+			(level) => this.shapesAt(level)?.shapes.features.map((f) => ({ ...f, properties: { ...f.properties, cle: `${level}:${f.properties.code}` } })) ?? []
+		);
+		return { type: 'FeatureCollection' as const, features };
 	});
 
 	#join(rows: MapRows | null): JoinResult | null {
