@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/lib/db/engine';
-import { levelRows, mapRows, mapScope, protectMapRows } from '../../src/lib/panels/map';
+import { levelRows, mapColumns, mapRows, mapScope, protectMapRows } from '../../src/lib/panels/map';
 import { PARCOURS_MEASURES } from '../../src/lib/queries/parcours';
 import { joinToShapes, sequentialClassification, computeBreaks, numbersOf } from '../../src/lib/map/choropleth';
-import { KINDS, mapIndicator, formatIndicator } from '../../src/lib/map/indicators';
+import { KINDS, MAP_INDICATORS, mapIndicator, formatIndicator } from '../../src/lib/map/indicators';
 import { levelShapes, shapeLabelPoints } from '../../src/lib/map/levels';
 import { buildPaint, SECRET_STATE } from '../../src/lib/map/paint';
 import { mapCsv } from '../../src/lib/map/table';
@@ -123,5 +123,24 @@ describe('chaîne complète sur le moteur (jeu « cas limites », 2024)', () => 
 		const rate = joinToShapes(levelRows(rows, 'commune'), communeShapes.features.map((f) => f.properties), mapIndicator('taux_sorties_dynamiques'));
 		expect(rate.values.find((v) => v.code === '98811')!.value).toEqual({ secret: 'denominateur' });
 		expect(rate.values.find((v) => v.code === '98811')!.numerator).toEqual({ secret: 'effectif' });
+	});
+
+	it('un taux ou une durée calculés seuls (agrégat utile) donnent sur chaque territoire les mêmes valeurs masquées que la requête complète', async () => {
+		const t = await readTerritory(engine);
+		for (const f of [{ du: '2024-01-01', au: '2024-12-31' }, { du: '2023-01-01', au: '2024-12-31', sexe: 'F' }]) {
+			const full = await mapRows(engine, f, t, 'parcours');
+			for (const indicator of MAP_INDICATORS.filter((i) => i.source === 'parcours')) {
+				const columns = mapColumns(indicator);
+				if (indicator.kind === 'rate' || indicator.kind === 'days') expect(columns, indicator.key).not.toBeNull();
+				if (!columns) continue;
+				const light = await mapRows(engine, f, t, 'parcours', columns);
+				for (const level of ['commune', 'eth', 'province'] as const) {
+					const pick = (rows: typeof full) =>
+						Object.fromEntries(levelRows(rows, level).map((r) => [r.code ?? '∅', columns.map((c) => r.valeurs[c] ?? null)]));
+					const withValue = Object.fromEntries(Object.entries(pick(full)).filter(([, v]) => v[0] !== null));
+					expect(Object.fromEntries(Object.entries(pick(light)).filter(([, v]) => v[0] !== null)), `${indicator.key} ${level}`).toEqual(withValue);
+				}
+			}
+		}
 	});
 });

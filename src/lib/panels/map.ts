@@ -12,15 +12,14 @@
  * masked there is masked here, secondary suppression included.
  */
 import type { Engine } from '../db/engine';
-import { PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
+import { ALL_LEVELS, parcoursIndicatorsSql, partsOf, PARCOURS_MEASURES, type ParcoursIndicators } from '../queries/parcours';
 import type { Filters } from '../queries/filters';
 import { applySecrecy, type Measures } from '../secrecy/apply';
 import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
 import { territoryHierarchy, type LevelResults, type TerritoryRow } from '../reference/hierarchy';
 import type { Territory } from '../reference/territory';
-import type { MapSourceId } from '../map/indicators';
+import type { MapIndicator, MapSourceId } from '../map/indicators';
 import { competencesMapSource } from './competences-map';
-import { overviewSql } from './overview';
 import type { MapLevel } from '../map/levels';
 import type { MaskedTerritory } from '../map/choropleth';
 
@@ -53,14 +52,28 @@ export function protectMapRows<R extends { cle: string | null }>(
 	});
 }
 
-type Loader = (engine: Engine, f: Filters, territory: Territory, policy: SecrecyPolicy) => Promise<MapRows>;
+/**
+ * The result columns a map of `indicator` needs, when fewer than all are
+ * worth computing: a rate or a duration (value, numerator, denominator) —
+ * a territory without them has no value either way. Counts and coverage
+ * keep the whole query: a territory active in the period shows 0, not
+ * « no data ». Null: every column.
+ */
+export function mapColumns(indicator: MapIndicator): string[] | null {
+	if (indicator.source !== 'parcours' || (indicator.kind !== 'rate' && indicator.kind !== 'days')) return null;
+	return [indicator.column, indicator.numerator?.column, indicator.denominator?.column].filter((c): c is string => !!c);
+}
+
+type Loader = (engine: Engine, f: Filters, territory: Territory, policy: SecrecyPolicy, columns: readonly string[] | null) => Promise<MapRows>;
 
 /** One loader per data source of the indicator registry (the map hook). */
 export const MAP_SOURCES: Record<MapSourceId, Loader> = {
-	async parcours(engine, f, territory, policy) {
-		// The overview's query (every level, and the previous period): a recolour scans the data
-		// once, and the overview asks the very same SQL (shared through the engine's cache).
-		const rows = await engine.query<ParcoursIndicators & Record<string, unknown>>(overviewSql(f));
+	async parcours(engine, f, territory, policy, columns) {
+		// Every level of the period in one query, without the previous period (the map does not
+		// show it) and, for a rate or a duration, with only the aggregate it reads: a recolour's
+		// query then costs about half of the overview's.
+		const sql = parcoursIndicatorsSql(f, ALL_LEVELS, columns ? { parts: partsOf(columns) } : {});
+		const rows = await engine.query<ParcoursIndicators & Record<string, unknown>>(sql);
 		const results: LevelResults<ParcoursIndicators> = { total: [], province: [], eth: [], commune: [] };
 		for (const row of rows) if (row.periode === 'courante') results[row.niveau].push(row);
 		return protectMapRows(territory, results, PARCOURS_MEASURES, policy);
@@ -74,9 +87,10 @@ export async function mapRows(
 	f: Filters,
 	territory: Territory,
 	source: MapSourceId,
+	columns: readonly string[] | null = null,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<MapRows> {
-	return MAP_SOURCES[source](engine, mapScope(f), territory, policy);
+	return MAP_SOURCES[source](engine, mapScope(f), territory, policy, columns);
 }
 
 /**

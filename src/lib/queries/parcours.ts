@@ -83,9 +83,42 @@ function levelColumns(a: string): string {
 
 const on = (t: string) => `${t}.periode = k.periode AND ${t}.niveau = k.niveau AND ${t}.cle IS NOT DISTINCT FROM k.cle`;
 
+/** The four aggregates of the query, and the measure columns each computes (counts BIGINT, the rest DOUBLE). */
+export const PARCOURS_PARTS = {
+	fa: { file_active: 'BIGINT' },
+	na: { nouveaux_accueillis: 'BIGINT' },
+	en: { entrees: 'BIGINT', delai_entree_n: 'BIGINT', delai_entree_median_jours: 'DOUBLE', delai_entree_p90_jours: 'DOUBLE' },
+	so: {
+		sorties: 'BIGINT', sorties_emploi_durable: 'BIGINT', sorties_emploi_transition: 'BIGINT', sorties_positives: 'BIGINT',
+		sorties_autres: 'BIGINT', sorties_neutralisees: 'BIGINT', sorties_projet_de_vie: 'BIGINT', sorties_non_categorisees: 'BIGINT',
+		sorties_dynamiques: 'BIGINT', sorties_retenues: 'BIGINT', duree_n: 'BIGINT',
+		duree_accompagnement_mediane_jours: 'DOUBLE', duree_accompagnement_moyenne_jours: 'DOUBLE'
+	}
+} as const;
+export type ParcoursPart = keyof typeof PARCOURS_PARTS;
+
+/** The parts a set of result columns needs (`taux_*` from the exits, the coverage from the file active). */
+export function partsOf(columns: readonly string[]): ParcoursPart[] {
+	const derived: Record<string, string> = { taux_sorties_dynamiques: 'sorties', taux_emploi_durable: 'sorties', taux_couverture_1000: 'file_active' };
+	const wanted = new Set(columns.map((c) => derived[c] ?? c));
+	return (Object.keys(PARCOURS_PARTS) as ParcoursPart[]).filter((part) => Object.keys(PARCOURS_PARTS[part]).some((c) => wanted.has(c)));
+}
+
 export interface IndicatorOptions {
 	/** Also compute the previous period of the same length (rows with `periode` = 'precedente'). */
 	withPrevious?: boolean;
+	/**
+	 * Only these aggregates are computed (the others are empty: their counts
+	 * are 0 and their statistics NULL, and their territories do not appear).
+	 * For a view that shows a few columns only — the map. Default: all.
+	 */
+	parts?: readonly ParcoursPart[];
+}
+
+/** An aggregate left out: no rows, same columns. */
+function emptyPart(part: ParcoursPart): string {
+	const cols = Object.entries(PARCOURS_PARTS[part]).map(([c, t]) => `NULL::${t} AS ${c}`);
+	return `SELECT NULL::VARCHAR AS periode, NULL::VARCHAR AS niveau, NULL::VARCHAR AS cle, ${cols.join(', ')} WHERE FALSE`;
 }
 
 /**
@@ -107,30 +140,46 @@ export function parcoursIndicatorsSql(
 	if (options.withPrevious) periods.push({ periode: 'precedente', ...f, ...previousPeriod(f) });
 	const values = periods.map((p) => `(${lit(p.periode)}, ${dateLit(p.du)}, ${dateLit(p.au)})`).join(', ');
 	const within = (column: string) => `JOIN periodes per ON ${column} BETWEEN per.du AND per.au`;
+	const only = (part: ParcoursPart, body: string) => (!options.parts || options.parts.includes(part) ? body : emptyPart(part));
 	return `
 WITH periodes(periode, du, au) AS (VALUES ${values}),
 scope AS (
   SELECT id_personne, code_insee, eth, province, date_premier_contact, date_entree, date_sortie,
     categorie, est_dynamique, hors_denominateur
   FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),
-fa AS (
-  SELECT per.periode, ${levelColumns('p')}, count(DISTINCT p.id_personne) AS file_active
-  FROM v_evenements_fa p ${within('p.date')} WHERE ${scopeConditions(f, 'p')}
-  GROUP BY ${levelSets('p')}),
+fa AS (${only(
+		'fa',
+		// A person's territory is the same on all their events (residence): one row per person and
+		// period first, then plain counts — cheaper than count(DISTINCT) in every grouping set.
+		`
+  SELECT p.periode, ${levelColumns('p')}, count(*) AS file_active
+  FROM (SELECT per.periode, p.id_personne, any_value(p.code_insee) AS code_insee, any_value(p.eth) AS eth, any_value(p.province) AS province
+        FROM v_evenements_fa p ${within('p.date')} WHERE ${scopeConditions(f, 'p')}
+        GROUP BY per.periode, p.id_personne) p
+  GROUP BY ${levelSets('p', 'p.periode')}`
+	)}),
 premier AS (
   SELECT p.id_personne, any_value(p.code_insee) AS code_insee, any_value(p.eth) AS eth, any_value(p.province) AS province,
     min(p.date_premier_contact) AS premier_contact
   FROM scope p GROUP BY p.id_personne),
-na AS (
+na AS (${only(
+		'na',
+		`
   SELECT per.periode, ${levelColumns('p')}, count(*) AS nouveaux_accueillis
-  FROM premier p ${within('p.premier_contact')} GROUP BY ${levelSets('p')}),
-en AS (
+  FROM premier p ${within('p.premier_contact')} GROUP BY ${levelSets('p')}`
+	)}),
+en AS (${only(
+		'en',
+		`
   SELECT per.periode, ${levelColumns('p')}, count(*) AS entrees,
     count(p.date_premier_contact) AS delai_entree_n,
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.5) AS delai_entree_median_jours,
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.9) AS delai_entree_p90_jours
-  FROM scope p ${within('p.date_entree')} GROUP BY ${levelSets('p')}),
-so AS (
+  FROM scope p ${within('p.date_entree')} GROUP BY ${levelSets('p')}`
+	)}),
+so AS (${only(
+		'so',
+		`
   SELECT per.periode, ${levelColumns('p')}, count(*) AS sorties,
     count_if(p.categorie = 'emploi_durable') AS sorties_emploi_durable,
     count_if(p.categorie = 'emploi_transition') AS sorties_emploi_transition,
@@ -144,7 +193,8 @@ so AS (
     count(*) AS duree_n,
     quantile_cont(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE), 0.5) AS duree_accompagnement_mediane_jours,
     avg(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE)) AS duree_accompagnement_moyenne_jours
-  FROM scope p ${within('p.date_sortie')} GROUP BY ${levelSets('p')}),
+  FROM scope p ${within('p.date_sortie')} GROUP BY ${levelSets('p')}`
+	)}),
 pop AS (
   SELECT ${levelColumns('c')}, sum(c.population_2025) AS population
   FROM ref_communes c WHERE ${territoryConditions(f, 'c')}

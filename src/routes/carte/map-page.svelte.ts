@@ -10,7 +10,7 @@ import { untrack } from 'svelte';
 import { data } from '$lib/state/data.svelte';
 import { currentFilters, filtersKey, setFilters } from '$lib/state/filters.svelte';
 import { QueryResource } from '$lib/state/query.svelte';
-import { levelRows, mapRows, mapScope, type MapRows } from '$lib/panels/map';
+import { levelRows, mapColumns, mapRows, mapScope, type MapRows } from '$lib/panels/map';
 import { loadTerritoryGeometry, type TerritoryGeometry } from '$lib/map/load';
 import { ethGrouping, filtersForClick, levelShapes, provinceBorders, selectedTerritory, shapeLabelPoints, type MapLevel } from '$lib/map/levels';
 import { formatIndicator, KINDS, mapIndicator, parseDisplayedBounds } from '$lib/map/indicators';
@@ -52,24 +52,25 @@ export class MapPage {
 	/** When the inputs last changed (filters or settings): recolour time is measured from here. */
 	readonly timing = { changedAt: performance.now() };
 
-	scopeKey = $derived(`${filtersKey(mapScope(this.filters))}|${this.indicator.source}`);
-	referenceKey = $derived(
-		this.compared ? `${filtersKey(mapScope({ ...this.filters, ...this.compared }))}|${this.indicator.source}` : ''
-	);
+	/** The columns the map's query computes (null: all); part of the query keys. */
+	columns = $derived(mapColumns(this.indicator));
+	#queryKey = $derived(`${this.indicator.source}|${this.columns?.join(',') ?? '*'}`);
+	scopeKey = $derived(`${filtersKey(mapScope(this.filters))}|${this.#queryKey}`);
+	referenceKey = $derived(this.compared ? `${filtersKey(mapScope({ ...this.filters, ...this.compared }))}|${this.#queryKey}` : '');
 	current = new QueryResource<MapRows>(() => {
 		const territory = data.territory;
 		const key = this.scopeKey;
-		const source = this.indicator.source;
+		const [source, columns] = [this.indicator.source, this.columns];
 		const f = untrack(() => this.filters);
-		return territory ? { key, run: (e) => mapRows(e, f, territory, source) } : null;
+		return territory ? { key, run: (e) => mapRows(e, f, territory, source, columns) } : null;
 	});
 	reference = new QueryResource<MapRows>(() => {
 		const territory = data.territory;
 		const key = this.referenceKey;
-		const source = this.indicator.source;
+		const [source, columns] = [this.indicator.source, this.columns];
 		if (!key || !territory) return null;
 		const f = untrack(() => ({ ...this.filters, ...this.compared! }));
-		return { key, run: (e) => mapRows(e, f, territory, source) };
+		return { key, run: (e) => mapRows(e, f, territory, source, columns) };
 	});
 
 	#shapeCache = new Map<string, ReturnType<MapPage['buildLevel']>>();
