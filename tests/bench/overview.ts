@@ -5,6 +5,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { BASE } from './server';
 import { median, quantile, round } from './stats';
+import { CHANGE_SCRIPT } from './pages';
 
 // Page scripts are strings: tsx's name-keeping helpers (`__name`) don't exist in the page.
 const FIRST_KPI_SCRIPT = `new Promise((resolve) => {
@@ -14,25 +15,6 @@ const FIRST_KPI_SCRIPT = `new Promise((resolve) => {
 			const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('obs:')).map((m) => [m.name.slice(4), Math.round(m.startTime)]));
 			resolve({ ms: performance.now(), marks });
 		});
-		else requestAnimationFrame(check);
-	};
-	check();
-})`;
-
-const CHANGE_SCRIPT = (name: string, value: string) => `new Promise((resolve, reject) => {
-	const panels = () => [...document.querySelectorAll('[data-panel]')];
-	const before = panels()[0] ? panels()[0].getAttribute('data-for') : '';
-	const select = document.querySelector('select[name="${name}"]');
-	if (!select) return reject(new Error('filtre ${name} absent'));
-	const t0 = performance.now();
-	select.value = ${JSON.stringify(value)};
-	select.dispatchEvent(new Event('change', { bubbles: true }));
-	const check = () => {
-		const all = panels();
-		const keys = new Set(all.map((p) => p.getAttribute('data-for')));
-		const done = all.length > 0 && keys.size === 1 && !keys.has(before) && all.every((p) => p.getAttribute('data-panel-state') !== 'loading');
-		if (done) requestAnimationFrame(() => resolve(performance.now() - t0));
-		else if (performance.now() - t0 > 30000) reject(new Error('délai dépassé'));
 		else requestAnimationFrame(check);
 	};
 	check();

@@ -14,7 +14,8 @@ const READY_SCRIPT = `(() => {
 	return panels.length > 0 && panels.every((p) => p.getAttribute('data-panel-state') !== 'loading');
 })()`;
 
-const CHANGE_SCRIPT = (name: string, value: string) => `new Promise((resolve, reject) => {
+/** Page script: changes one select, resolves with the ms until every panel shows the new filters, painted. */
+export const CHANGE_SCRIPT = (name: string, value: string) => `new Promise((resolve, reject) => {
 	const panels = () => [...document.querySelectorAll('[data-panel]')];
 	const before = panels()[0] ? panels()[0].getAttribute('data-for') : '';
 	const select = document.querySelector('select[name="${name}"]');

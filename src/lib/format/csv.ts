@@ -24,15 +24,3 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
 	if (notes.length) lines.push('', ...notes.map(csvField));
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
-
-/** Offers `text` as a file download (browser only). */
-export function downloadText(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

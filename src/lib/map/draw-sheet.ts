@@ -85,15 +85,3 @@ export async function renderSheet(
 		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Export PNG impossible.'))), 'image/png')
 	);
 }
-
-/** Offers `blob` as a download named `filename`. */
-export function download(blob: Blob, filename: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

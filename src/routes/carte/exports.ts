@@ -8,7 +8,8 @@ import { exportFilename, exportNotes } from '$lib/map/captions';
 import { formatIndicator } from '$lib/map/indicators';
 import { mapCsv, mapTable, type MapTable, type MapTableInput } from '$lib/map/table';
 import type { SheetInput } from '$lib/map/sheet';
-import { download, renderSheet } from '$lib/map/draw-sheet';
+import { renderSheet } from '$lib/map/draw-sheet';
+import { downloadBlob, downloadText } from '$lib/format/download';
 import type { MapPage } from './map-page.svelte';
 
 /** What the page needs from a MapView instance. */
@@ -46,7 +47,7 @@ export function exportCsv(page: MapPage, title: string, subtitle: string): void 
 	const input = tableInput(page);
 	if (!input) throw new Error('Pas encore de données à exporter.');
 	const text = mapCsv(input, [title, subtitle, ...notes(page)]);
-	download(new Blob([text], { type: 'text/csv;charset=utf-8' }), exportFilename(page.indicator, page.view.niveau, page.filters, 'csv', page.compared));
+	downloadText(text, exportFilename(page.indicator, page.view.niveau, page.filters, 'csv', page.compared));
 }
 
 /** Downloads the PNG sheet: title, period, map(s), legend(s), source, credits, secrecy mention. */
@@ -78,5 +79,5 @@ export async function exportPng(page: MapPage, refs: readonly (MapRef | undefine
 		notes: notes(page)
 	};
 	const blob = await renderSheet(input, canvases);
-	download(blob, exportFilename(page.indicator, page.view.niveau, page.filters, 'png', page.compared));
+	downloadBlob(blob, exportFilename(page.indicator, page.view.niveau, page.filters, 'png', page.compared));
 }
