@@ -68,6 +68,7 @@ test('every page answers in French; pages not built yet say so', async ({ page, 
 		if (path === '/territoires') await expect(page.locator('[data-not-yet]')).toContainText('pas encore disponible');
 		await page.waitForLoadState('networkidle');
 		if (path === '/carte') await waitForMap(page);
+		else if (path === '/competences' || path === '/secteurs') await waitForPanels(page);
 		await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 	}
 	const foreign = requests.filter((u) => !u.startsWith(baseURL!) && !u.startsWith('data:') && !u.startsWith('blob:'));
