@@ -113,3 +113,25 @@ describe('indicateurs de la période précédente dans la même requête', () =>
 		expect(both.filter((r) => r.periode === 'courante').length).toBeGreaterThan(0);
 	});
 });
+
+describe('les lignes : chaque territoire actif dans la période', () => {
+	const communes = async (options: Parameters<typeof parcoursIndicatorsSql>[2] = {}) =>
+		(await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(YEAR_2024, 'commune', options))).map((r) => r.cle);
+
+	it('are the communes with an event of the file active, a first contact, an entry or an exit in the period, whatever the aggregates computed', async () => {
+		const active = await engine.query<{ cle: string | null }>(`
+			SELECT DISTINCT code_insee AS cle FROM (
+			  SELECT code_insee, date FROM v_evenements_fa
+			  UNION ALL SELECT code_insee, date_premier_contact FROM v_parcours UNION ALL SELECT code_insee, date_entree FROM v_parcours
+			  UNION ALL SELECT code_insee, date_sortie FROM v_parcours)
+			WHERE date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31' ORDER BY cle NULLS LAST`);
+		const expected = active.map((r) => r.cle);
+		expect(await communes()).toEqual(expected);
+		for (const part of ['fa', 'na', 'en', 'so'] as const) expect(await communes({ parts: [part] }), part).toEqual(expected);
+	});
+
+	it("with rows: 'computed', only the communes the computed aggregates have", async () => {
+		const full = await engine.query<ParcoursIndicators & Record<string, unknown>>(parcoursIndicatorsSql(YEAR_2024, 'commune'));
+		expect(await communes({ parts: ['so'], rows: 'computed' })).toEqual(full.filter((r) => r.sorties > 0).map((r) => r.cle));
+	});
+});

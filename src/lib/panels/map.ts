@@ -53,15 +53,23 @@ export function protectMapRows<R extends { cle: string | null }>(
 }
 
 /**
- * The result columns a map of `indicator` needs, when fewer than all are
- * worth computing: a rate or a duration (value, numerator, denominator) —
- * a territory without them has no value either way. Counts and coverage
- * keep the whole query: a territory active in the period shows 0, not
- * « no data ». Null: every column.
+ * The result columns a map of `indicator` reads (value first, then
+ * numerator and denominator), so that only the aggregate holding them is
+ * computed. Null (every column) for other sources.
  */
 export function mapColumns(indicator: MapIndicator): string[] | null {
-	if (indicator.source !== 'parcours' || (indicator.kind !== 'rate' && indicator.kind !== 'days')) return null;
+	if (indicator.source !== 'parcours') return null;
 	return [indicator.column, indicator.numerator?.column, indicator.denominator?.column].filter((c): c is string => !!c);
+}
+
+/**
+ * A rate or a duration is NULL on a territory without its aggregate: such a
+ * row reads like no row, so only the computed territories are needed. A
+ * count needs every active territory (0, not « no data »).
+ */
+function rowsFor([value]: readonly string[]): 'active' | 'computed' {
+	const kind = PARCOURS_MEASURES[value]?.kind;
+	return kind === 'rate' || kind === 'stat' ? 'computed' : 'active';
 }
 
 type Loader = (engine: Engine, f: Filters, territory: Territory, policy: SecrecyPolicy, columns: readonly string[] | null) => Promise<MapRows>;
@@ -70,9 +78,9 @@ type Loader = (engine: Engine, f: Filters, territory: Territory, policy: Secrecy
 export const MAP_SOURCES: Record<MapSourceId, Loader> = {
 	async parcours(engine, f, territory, policy, columns) {
 		// Every level of the period in one query, without the previous period (the map does not
-		// show it) and, for a rate or a duration, with only the aggregate it reads: a recolour's
-		// query then costs about half of the overview's.
-		const sql = parcoursIndicatorsSql(f, ALL_LEVELS, columns ? { parts: partsOf(columns) } : {});
+		// show it) and with only the aggregate the indicator reads: a recolour's query then costs
+		// about half of the overview's.
+		const sql = parcoursIndicatorsSql(f, ALL_LEVELS, columns ? { parts: partsOf(columns), rows: rowsFor(columns) } : {});
 		const rows = await engine.query<ParcoursIndicators & Record<string, unknown>>(sql);
 		const results: LevelResults<ParcoursIndicators> = { total: [], province: [], eth: [], commune: [] };
 		for (const row of rows) if (row.periode === 'courante') results[row.niveau].push(row);

@@ -109,24 +109,26 @@ export interface IndicatorOptions {
 	withPrevious?: boolean;
 	/**
 	 * Only these aggregates are computed (the others are empty: their counts
-	 * are 0 and their statistics NULL, and their territories do not appear).
-	 * For a view that shows a few columns only — the map. Default: all.
+	 * are 0 and their statistics NULL). The rows are the same either way
+	 * (unless `rows` says otherwise): a territory's row comes from its activity
+	 * in the period, not from the aggregates. For a view that shows a few columns only — the map. Default: all.
 	 */
 	parts?: readonly ParcoursPart[];
-}
-
-/** An aggregate left out: no rows, same columns. */
-function emptyPart(part: ParcoursPart): string {
-	const cols = Object.entries(PARCOURS_PARTS[part]).map(([c, t]) => `NULL::${t} AS ${c}`);
-	return `SELECT NULL::VARCHAR AS periode, NULL::VARCHAR AS niveau, NULL::VARCHAR AS cle, ${cols.join(', ')} WHERE FALSE`;
+	/**
+	 * 'computed': only the territories the computed aggregates have rows for —
+	 * for a view where a row without a value reads like no row at all (a rate,
+	 * a duration). Default 'active': every territory active in the period.
+	 */
+	rows?: 'active' | 'computed';
 }
 
 /**
  * All parcours indicators for the period and filters of `f`: one row per
  * (periode, niveau, cle) of the requested levels — `total`/'total', each
  * province, each ETH (NULL = no ETH), each commune (NULL = commune not
- * recognised); `periode` is 'courante', and 'precedente' for the previous
- * period when asked. Levels and periods are computed in one query (GROUPING
+ * recognised) where something happened in the period (an event of the file
+ * active, a first contact, an entry or an exit: `actif`); `periode` is
+ * 'courante', and 'precedente' for the previous period when asked. Levels and periods are computed in one query (GROUPING
  * SETS): most of a query's time in DuckDB-wasm is planning, so one query is
  * what keeps a filter change fast; panels asking the same SQL share it.
  */
@@ -140,14 +142,35 @@ export function parcoursIndicatorsSql(
 	if (options.withPrevious) periods.push({ periode: 'precedente', ...f, ...previousPeriod(f) });
 	const values = periods.map((p) => `(${lit(p.periode)}, ${dateLit(p.du)}, ${dateLit(p.au)})`).join(', ');
 	const within = (column: string) => `JOIN periodes per ON ${column} BETWEEN per.du AND per.au`;
-	const only = (part: ParcoursPart, body: string) => (!options.parts || options.parts.includes(part) ? body : emptyPart(part));
+	const parts = (Object.keys(PARCOURS_PARTS) as ParcoursPart[]).filter((part) => !options.parts || options.parts.includes(part));
+	const has = (part: ParcoursPart) => parts.includes(part);
+	// A part left out is neither computed nor joined: its counts read 0 and its statistics NULL.
+	const only = (part: ParcoursPart, body: string) => (has(part) ? `${part} AS (${body}),` : '');
+	const count = (part: ParcoursPart, column: string) => (has(part) ? `coalesce(${part}.${column}, 0)` : '0::BIGINT');
+	const stat = (part: ParcoursPart, column: string) => (has(part) ? `${part}.${column}` : 'NULL::DOUBLE');
+	// The rows: every territory where something happened in the period — an event of the file
+	// active (fa's territories, or their distinct list when fa is not computed), a first contact,
+	// an entry or an exit — or, with rows: 'computed', only those of the computed aggregates.
+	const dated = (column: string) => `p.${column} BETWEEN per.du AND per.au`;
+	const keySources =
+		options.rows === 'computed'
+			? parts.map((part) => `SELECT periode, niveau, cle FROM ${part}`)
+			: [
+					has('fa')
+						? 'SELECT periode, niveau, cle FROM fa'
+						: `SELECT p.periode, ${levelColumns('p')} FROM (SELECT DISTINCT per.periode, p.code_insee, p.eth, p.province
+      FROM v_evenements_fa p ${within('p.date')} WHERE ${scopeConditions(f, 'p')}) p GROUP BY ${levelSets('p', 'p.periode')}`,
+					`SELECT per.periode, ${levelColumns('p')} FROM scope p
+      JOIN periodes per ON ${dated('date_premier_contact')} OR ${dated('date_entree')} OR ${dated('date_sortie')}
+      GROUP BY ${levelSets('p')}`
+				];
 	return `
 WITH periodes(periode, du, au) AS (VALUES ${values}),
 scope AS (
   SELECT id_personne, code_insee, eth, province, date_premier_contact, date_entree, date_sortie,
     categorie, est_dynamique, hors_denominateur
   FROM v_parcours p WHERE ${scopeConditions(f, 'p')}),
-fa AS (${only(
+${only(
 		'fa',
 		// A person's territory is the same on all their events (residence): one row per person and
 		// period first, then plain counts — cheaper than count(DISTINCT) in every grouping set.
@@ -157,18 +180,18 @@ fa AS (${only(
         FROM v_evenements_fa p ${within('p.date')} WHERE ${scopeConditions(f, 'p')}
         GROUP BY per.periode, p.id_personne) p
   GROUP BY ${levelSets('p', 'p.periode')}`
-	)}),
-premier AS (
+	)}
+${has('na') ? `premier AS (
   SELECT p.id_personne, any_value(p.code_insee) AS code_insee, any_value(p.eth) AS eth, any_value(p.province) AS province,
     min(p.date_premier_contact) AS premier_contact
-  FROM scope p GROUP BY p.id_personne),
-na AS (${only(
+  FROM scope p GROUP BY p.id_personne),` : ''}
+${only(
 		'na',
 		`
   SELECT per.periode, ${levelColumns('p')}, count(*) AS nouveaux_accueillis
   FROM premier p ${within('p.premier_contact')} GROUP BY ${levelSets('p')}`
-	)}),
-en AS (${only(
+	)}
+${only(
 		'en',
 		`
   SELECT per.periode, ${levelColumns('p')}, count(*) AS entrees,
@@ -176,8 +199,8 @@ en AS (${only(
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.5) AS delai_entree_median_jours,
     quantile_cont(CAST(date_diff('day', p.date_premier_contact, p.date_entree) AS DOUBLE), 0.9) AS delai_entree_p90_jours
   FROM scope p ${within('p.date_entree')} GROUP BY ${levelSets('p')}`
-	)}),
-so AS (${only(
+	)}
+${only(
 		'so',
 		`
   SELECT per.periode, ${levelColumns('p')}, count(*) AS sorties,
@@ -194,44 +217,32 @@ so AS (${only(
     quantile_cont(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE), 0.5) AS duree_accompagnement_mediane_jours,
     avg(CAST(date_diff('day', p.date_entree, p.date_sortie) AS DOUBLE)) AS duree_accompagnement_moyenne_jours
   FROM scope p ${within('p.date_sortie')} GROUP BY ${levelSets('p')}`
-	)}),
+	)}
 pop AS (
   SELECT ${levelColumns('c')}, sum(c.population_2025) AS population
   FROM ref_communes c WHERE ${territoryConditions(f, 'c')}
   GROUP BY GROUPING SETS ((), (c.province), (c.eth), (c.code_insee))),
 cles AS (
   SELECT periode, 'total' AS niveau, 'total' AS cle FROM periodes
-  UNION SELECT periode, niveau, cle FROM fa UNION SELECT periode, niveau, cle FROM na
-  UNION SELECT periode, niveau, cle FROM en UNION SELECT periode, niveau, cle FROM so)
+  ${keySources.map((source) => `UNION ${source}`).join('\n  ')})
 SELECT k.periode, k.niveau, k.cle,
-  coalesce(fa.file_active, 0) AS file_active,
-  coalesce(na.nouveaux_accueillis, 0) AS nouveaux_accueillis,
-  coalesce(so.sorties, 0) AS sorties,
-  coalesce(so.sorties_emploi_durable, 0) AS sorties_emploi_durable,
-  coalesce(so.sorties_emploi_transition, 0) AS sorties_emploi_transition,
-  coalesce(so.sorties_positives, 0) AS sorties_positives,
-  coalesce(so.sorties_autres, 0) AS sorties_autres,
-  coalesce(so.sorties_neutralisees, 0) AS sorties_neutralisees,
-  coalesce(so.sorties_projet_de_vie, 0) AS sorties_projet_de_vie,
-  coalesce(so.sorties_non_categorisees, 0) AS sorties_non_categorisees,
-  coalesce(so.sorties_dynamiques, 0) AS sorties_dynamiques,
-  coalesce(so.sorties_retenues, 0) AS sorties_retenues,
-  so.sorties_dynamiques / nullif(so.sorties_retenues, 0) AS taux_sorties_dynamiques,
-  so.sorties_emploi_durable / nullif(so.sorties_retenues, 0) AS taux_emploi_durable,
-  coalesce(en.entrees, 0) AS entrees,
-  coalesce(en.delai_entree_n, 0) AS delai_entree_n,
-  en.delai_entree_median_jours,
-  en.delai_entree_p90_jours,
-  coalesce(so.duree_n, 0) AS duree_n,
-  so.duree_accompagnement_mediane_jours,
-  so.duree_accompagnement_moyenne_jours,
+  ${count('fa', 'file_active')} AS file_active,
+  ${count('na', 'nouveaux_accueillis')} AS nouveaux_accueillis,
+  ${['sorties', 'sorties_emploi_durable', 'sorties_emploi_transition', 'sorties_positives', 'sorties_autres', 'sorties_neutralisees',
+		'sorties_projet_de_vie', 'sorties_non_categorisees', 'sorties_dynamiques', 'sorties_retenues'].map((c) => `${count('so', c)} AS ${c}`).join(',\n  ')},
+  ${has('so') ? 'so.sorties_dynamiques / nullif(so.sorties_retenues, 0)' : 'NULL::DOUBLE'} AS taux_sorties_dynamiques,
+  ${has('so') ? 'so.sorties_emploi_durable / nullif(so.sorties_retenues, 0)' : 'NULL::DOUBLE'} AS taux_emploi_durable,
+  ${count('en', 'entrees')} AS entrees,
+  ${count('en', 'delai_entree_n')} AS delai_entree_n,
+  ${stat('en', 'delai_entree_median_jours')} AS delai_entree_median_jours,
+  ${stat('en', 'delai_entree_p90_jours')} AS delai_entree_p90_jours,
+  ${count('so', 'duree_n')} AS duree_n,
+  ${stat('so', 'duree_accompagnement_mediane_jours')} AS duree_accompagnement_mediane_jours,
+  ${stat('so', 'duree_accompagnement_moyenne_jours')} AS duree_accompagnement_moyenne_jours,
   pop.population,
-  1000.0 * coalesce(fa.file_active, 0) / nullif(pop.population, 0) AS taux_couverture_1000
+  1000.0 * ${count('fa', 'file_active')} / nullif(pop.population, 0) AS taux_couverture_1000
 FROM cles k
-LEFT JOIN fa ON ${on('fa')}
-LEFT JOIN na ON ${on('na')}
-LEFT JOIN en ON ${on('en')}
-LEFT JOIN so ON ${on('so')}
+${parts.map((part) => `LEFT JOIN ${part} ON ${on(part)}`).join('\n')}
 LEFT JOIN pop ON pop.niveau = k.niveau AND pop.cle IS NOT DISTINCT FROM k.cle
 WHERE k.niveau IN ${litList(wanted)}
 ORDER BY k.periode, k.niveau, k.cle NULLS LAST`;
