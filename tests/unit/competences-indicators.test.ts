@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/lib/db/engine';
 import type { Filters } from '../../src/lib/queries/filters';
 import { stagesByLevelSql, stagesByYearSql, type StageIndicators } from '../../src/lib/queries/competences';
-import { levelFlowsSql, progressionAllSql, progressionSql, referentialSummarySql, type DomainProgression } from '../../src/lib/queries/progression';
+import { competencesPageSql, levelFlowsSql, progressionSql, referentialSummarySql, type DomainProgression } from '../../src/lib/queries/progression';
 import { objectivesSql } from '../../src/lib/queries/objectifs';
 import { chainByTerritory, progressionData } from '../../src/lib/panels/competences';
 import { objectivesData, objectiveSignal } from '../../src/lib/panels/objectifs';
@@ -143,9 +143,11 @@ describe('progression entre évaluation initiale et finale (2025)', () => {
 		}
 	});
 
-	it('the page’s one-pass query gives the same rows as the three queries', async () => {
-		const all = await engine.query<Record<string, unknown>>(progressionAllSql(Y2025));
+	it('the page’s one-pass query gives the same rows as the four queries', async () => {
+		const all = await engine.query<Record<string, unknown>>(competencesPageSql(Y2025));
 		const part = (grain: string, columns: string[]) => all.filter((r) => r.grain === grain).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
+		const levels = await engine.query<Record<string, unknown>>(stagesByLevelSql(Y2025));
+		expect(part('niveau', Object.keys(levels[0]))).toEqual(levels);
 		const domains = await engine.query<Record<string, unknown>>(progressionSql(Y2025));
 		expect(part('domaine', Object.keys(domains[0]))).toEqual(domains);
 		const refs = await engine.query<Record<string, unknown>>(referentialSummarySql(Y2025));

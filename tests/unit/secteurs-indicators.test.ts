@@ -120,7 +120,7 @@ describe('par secteur (2025)', () => {
 });
 
 describe('the page’s one-pass query', () => {
-	it('gives the same rows as the sector, action and need queries', async () => {
+	it('gives the same rows as the sector, action, need and employment-exit queries', async () => {
 		for (const [f, sc] of [[Y2025, {}], [{ ...Y2025, province: 'PN' }, { financeur: 'Province Nord' }]] as const) {
 			const all = await engine.query<Record<string, unknown>>(sectorPageSql(f, sc));
 			const part = (grain: string) => all.filter((r) => r.grain === grain).map(({ grain: _g, ...r }) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)));
@@ -128,6 +128,8 @@ describe('the page’s one-pass query', () => {
 			expect(part('secteur')).toEqual(strip(await engine.query(sectorsSql(f, sc))));
 			expect(part('action')).toEqual(strip(await engine.query(actionsSql(f, sc))));
 			expect(part('besoin')).toEqual(strip(await engine.query(needsSql(f, sc))));
+			expect(part('emploi')).toEqual(strip(await engine.query(employmentExitsSql(f))));
+			expect(part('emploi').length).toBeGreaterThan(0);
 		}
 	});
 });
@@ -149,7 +151,7 @@ describe('secret statistique', () => {
 	});
 
 	it('exits by sector: small counts masked, with their split', async () => {
-		const rows = await employmentExitsData(engine, Y2025);
+		const rows = await employmentExitsData(engine, Y2025, {});
 		expect(rows.find((r) => r.niveau === 'total')!.sorties_emploi).toEqual({ secret: 'effectif' });
 		expect(rows.find((r) => r.secteur === 'btp')!.sorties_emploi_durable).toEqual({ secret: 'effectif' });
 	});

@@ -7,15 +7,14 @@ import type { Engine } from '../db/engine';
 import type { Filters } from '../queries/filters';
 import {
 	STAGE_MEASURES,
-	stagesByLevelSql,
 	stagesByYearSql,
 	type CompetenceScope,
 	type StageIndicators,
 	type StageYear
 } from '../queries/competences';
 import {
+	competencesPageSql,
 	FLOW_MEASURES,
-	progressionAllSql,
 	PROGRESSION_MEASURES,
 	REFERENTIAL_MEASURES,
 	type DomainProgression,
@@ -59,6 +58,18 @@ export const STAGE_SUMS: readonly RowSum[] = [{ total: 'positionnement', parts: 
 const PROGRESSION_SUMS: readonly RowSum[] = [{ total: 'personnes_positionnees', parts: ['personnes_initial_et_final', 'attrition'] }];
 const REFERENTIAL_SUMS: readonly RowSum[] = [{ total: 'personnes_positionnees', parts: ['personnes_appariees', 'attrition'] }];
 
+/**
+ * The page's rows of one filter change in one query (chain by level,
+ * progression by domain and referential, level flows): the panels ask the
+ * same SQL, which the browser's engine cache runs once.
+ */
+function pageRows(engine: Engine, f: Filters, c: CompetenceScope): Promise<Record<string, unknown>[]> {
+	return engine.query<Record<string, unknown>>(competencesPageSql(f, c));
+}
+
+const pick = (r: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((k) => [k, r[k]]));
+const STAGE_COLUMNS = ['niveau', 'cle', ...Object.keys(STAGE_MEASURES)];
+
 /** The chain repérage → positionnement → formation → évaluation finale for the total and every territory. */
 export async function chainByTerritory(
 	engine: Engine,
@@ -67,7 +78,7 @@ export async function chainByTerritory(
 	territory: Territory,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<StageTerritoryRow[]> {
-	const rows = await engine.query<Raw<StageIndicators>>(stagesByLevelSql(f, c));
+	const rows = (await pageRows(engine, f, c)).filter((r) => r.grain === 'niveau').map((r) => pick(r, STAGE_COLUMNS)) as Raw<StageIndicators>[];
 	return protectLevels(territory, rows, STAGE_MEASURES, policy, STAGE_SUMS);
 }
 
@@ -95,16 +106,15 @@ const DOMAIN_COLUMNS = ['referentiel', 'domaine', ...Object.keys(PROGRESSION_MEA
 const REFERENTIAL_COLUMNS = ['referentiel', ...Object.keys(REFERENTIAL_MEASURES)];
 const FLOW_COLUMNS = ['referentiel', 'domaine', 'niveau_initial', 'niveau_final', 'personnes'];
 
-/** Progression per referential and domain, and the level-to-level flows of one referential (one query). */
+/** Progression per referential and domain, and the level-to-level flows of one referential (the page's query). */
 export async function progressionData(
 	engine: Engine,
 	f: Filters,
 	c: CompetenceScope,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<ProgressionData> {
-	const rows = await engine.query<Record<string, unknown>>(progressionAllSql(f, c));
-	const rowsOf = <T>(grain: string, columns: readonly string[]) =>
-		rows.filter((r) => r.grain === grain).map((r) => Object.fromEntries(columns.map((k) => [k, r[k]])) as Raw<T>);
+	const rows = await pageRows(engine, f, c);
+	const rowsOf = <T>(grain: string, columns: readonly string[]) => rows.filter((r) => r.grain === grain).map((r) => pick(r, columns) as Raw<T>);
 	const domains = rowsOf<DomainProgression>('domaine', DOMAIN_COLUMNS);
 	const referentials = rowsOf<ReferentialSummary>('referentiel', REFERENTIAL_COLUMNS).sort(
 		(a, b) => b.personnes_evaluees - a.personnes_evaluees || String(a.referentiel).localeCompare(String(b.referentiel))

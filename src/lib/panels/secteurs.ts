@@ -7,7 +7,6 @@ import type { Filters } from '../queries/filters';
 import { SECTOR_MEASURES, type ActionRow, type SectorRow, type SectorScope } from '../queries/secteurs';
 import {
 	EMPLOYMENT_MEASURES,
-	employmentExitsSql,
 	SECTOR_FILTER_OPTIONS_SQL,
 	sectorPageSql,
 	type EmploymentExitRow,
@@ -21,7 +20,8 @@ export type MaskedSector = MaskedRow<Raw<SectorRow>>;
 export type MaskedAction = MaskedRow<Raw<ActionRow>>;
 
 /**
- * The page's rows in one query (sectors, actions, needs): the panels ask the
+ * The page's rows in one query (sectors, actions, needs, exits into
+ * employment by sector of the job): the panels ask the
  * same SQL, which the browser's engine cache runs once.
  */
 function pageRows(engine: Engine, f: Filters, s: SectorScope): Promise<Record<string, unknown>[]> {
@@ -40,6 +40,7 @@ const ACTION_COLUMNS = [
 	'cout_par_sortie_dynamique_xpf'
 ];
 const NEED_COLUMNS = ['secteur', 'niveau', 'territoire', 'projets', 'places_prevues', 'actions', 'besoin'];
+const EMPLOYMENT_COLUMNS = ['niveau', 'secteur', 'sorties_emploi', 'sorties_emploi_durable', 'sorties_emploi_transition'];
 const withoutGrain = (r: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, r[c]]));
 
 export interface SectorTables {
@@ -90,9 +91,14 @@ export async function needsData(engine: Engine, f: Filters, s: SectorScope, poli
 
 export type MaskedEmploymentExit = MaskedRow<Raw<EmploymentExitRow>>;
 
-/** Exits into employment by sector of the job, sectors under the total, durable + transition = all. */
-export async function employmentExitsData(engine: Engine, f: Filters, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<MaskedEmploymentExit[]> {
-	const rows = await engine.query<Raw<EmploymentExitRow>>(employmentExitsSql(f));
+/** Exits into employment by sector of the job (the filters' scope; page filters do not apply), sectors under the total, durable + transition = all. */
+export async function employmentExitsData(
+	engine: Engine,
+	f: Filters,
+	s: SectorScope,
+	policy: SecrecyPolicy = DEFAULT_POLICY
+): Promise<MaskedEmploymentExit[]> {
+	const rows = (await pageRows(engine, f, s)).filter((r) => r.grain === 'emploi').map((r) => withoutGrain(r, EMPLOYMENT_COLUMNS)) as Raw<EmploymentExitRow>[];
 	return applySecrecy(
 		rows,
 		EMPLOYMENT_MEASURES,

@@ -60,9 +60,9 @@ ORDER BY besoin DESC, secteur, territoire`;
 
 /**
  * What the Secteurs page shows after a filter change, in one pass: rows of
- * `grain` 'secteur' (as `sectorsSql`), 'action' (as `actionsSql`) and
- * 'besoin' (as {@link needsSql}), each in its own order; columns a grain
- * does not have are NULL.
+ * `grain` 'secteur' (as `sectorsSql`), 'action' (as `actionsSql`), 'besoin'
+ * (as {@link needsSql}) and 'emploi' (as {@link employmentExitsSql}), each in
+ * its own order; columns a grain does not have are NULL.
  */
 export function sectorPageSql(f: Filters, s: SectorScope = {}): string {
 	return `
@@ -73,11 +73,13 @@ ${ACTION_CTES},
 ${NEED_CTES}
 SELECT * FROM ((${SECTOR_SELECT})
   UNION ALL BY NAME (${ACTION_SELECT})
-  UNION ALL BY NAME (${NEED_SELECT}))
+  UNION ALL BY NAME (${NEED_SELECT})
+  UNION ALL BY NAME (${employmentSelect(f)}))
 ORDER BY grain,
   CASE WHEN grain = 'besoin' THEN -besoin END,
-  CASE WHEN grain = 'secteur' THEN niveau = 'total' END,
+  CASE WHEN grain IN ('secteur', 'emploi') THEN niveau = 'total' END,
   CASE WHEN grain = 'action' THEN date_debut END,
+  CASE WHEN grain = 'emploi' THEN -sorties_emploi END,
   id_action, secteur NULLS LAST, territoire`;
 }
 
@@ -96,15 +98,20 @@ export const EMPLOYMENT_MEASURES: Measures = {
 	sorties_emploi_transition: { kind: 'count' }
 };
 
-/** Exits of the period into emploi durable or de transition, by `secteur_sortie` (and in total). */
-export function employmentExitsSql(f: Filters): string {
-	return `
-SELECT ${sectorLevel('p.secteur_sortie')}, count(*) AS sorties_emploi,
+/** Exits of the period into emploi durable or de transition by `secteur_sortie`, as rows of grain 'emploi'. */
+function employmentSelect(f: Filters): string {
+	return `SELECT 'emploi' AS grain, ${sectorLevel('p.secteur_sortie')}, count(*) AS sorties_emploi,
   coalesce(count_if(p.categorie = 'emploi_durable'), 0) AS sorties_emploi_durable,
   coalesce(count_if(p.categorie = 'emploi_transition'), 0) AS sorties_emploi_transition
 FROM v_parcours p
 WHERE ${inPeriod('p.date_sortie', f)} AND p.categorie IN ('emploi_durable', 'emploi_transition') AND ${scopeConditions(f, 'p')}
-${bySector('p.secteur_sortie')}
+${bySector('p.secteur_sortie')}`;
+}
+
+/** Exits of the period into emploi durable or de transition, by `secteur_sortie` (and in total). */
+export function employmentExitsSql(f: Filters): string {
+	return `
+SELECT * EXCLUDE (grain) FROM (${employmentSelect(f)})
 ORDER BY niveau = 'total', sorties_emploi DESC, secteur NULLS LAST`;
 }
 

@@ -154,24 +154,36 @@ export const STAGE_MEASURES: Measures = {
  * NULL commune = not recognised) in one query (GROUPING SETS).
  */
 export function stagesByLevelSql(f: Filters, c: CompetenceScope = {}): string {
+	const stages = stageLevelParts(f, c);
 	return `
 WITH ${assessmentsCte(f, c)},
 ${PAIRS_CTE},
-${stageRowsCte(f, c, true)},
+${stages.ctes}
+SELECT * EXCLUDE (grain) FROM (${stages.select})
+ORDER BY niveau, cle NULLS LAST`;
+}
+
+/**
+ * The chain by level as parts of a larger query (needs `ev` and `pairs`):
+ * CTEs `stage_rows`, `sp`, `pp`, `per`, and a SELECT of rows of grain 'niveau'.
+ */
+export function stageLevelParts(f: Filters, c: CompetenceScope): { ctes: string; select: string } {
+	return {
+		ctes: `${stageRowsCte(f, c, true)},
 ${personStagesCte(false)},
 pp AS (
   SELECT id_personne, bool_or(apparie) AS apparie, bool_or(apparie AND gain >= 1) AS progression
   FROM pairs GROUP BY id_personne),
 per AS (SELECT s.*, coalesce(pp.apparie, FALSE) AS apparie, coalesce(pp.progression, FALSE) AS progression
-  FROM sp s LEFT JOIN pp ON pp.id_personne = s.id_personne)
-SELECT ${levelColumns('s')},
+  FROM sp s LEFT JOIN pp ON pp.id_personne = s.id_personne)`,
+		select: `SELECT 'niveau' AS grain, ${levelColumns('s')},
     ${stageColumns(c, 's')},
     coalesce(count_if(s.apparie), 0) AS personnes_appariees,
     coalesce(count_if(s.progression), 0) AS personnes_progression,
     count_if(s.progression) / nullif(count_if(s.apparie), 0) AS taux_progression,
     coalesce(count_if(s.positionnement AND NOT s.apparie), 0) AS attrition
-FROM per s GROUP BY ${levelSets('s')}
-ORDER BY niveau, cle NULLS LAST`;
+FROM per s GROUP BY ${levelSets('s')}`
+	};
 }
 
 /** One year of the chain. */

@@ -9,7 +9,7 @@
  */
 import type { Measures } from '../secrecy/apply';
 import type { Filters } from './filters';
-import { assessmentsCte, PAIRS_CTE, type CompetenceScope } from './competences';
+import { assessmentsCte, PAIRS_CTE, stageLevelParts, type CompetenceScope } from './competences';
 
 /** Progression in one referential × domain. */
 export interface DomainProgression {
@@ -139,22 +139,25 @@ ORDER BY domaine NULLS LAST, niveau_initial, niveau_final`;
 }
 
 /**
- * The three grains in one pass over the assessments (what the page needs
- * after each filter change): rows with `grain` 'domaine' (as
- * {@link progressionSql}), 'referentiel' (as {@link referentialSummarySql})
- * and 'flux' (as {@link levelFlowsSql}, every referential); columns a grain
- * does not have are NULL.
+ * What the Compétences page shows after a filter change, in one pass over
+ * the same assessments and pairs: rows of `grain` 'niveau' (the chain at
+ * every level, as `stagesByLevelSql`), 'domaine', 'referentiel' and 'flux'
+ * (as `progressionSql`, `referentialSummarySql`, `levelFlowsSql` for every
+ * referential); columns a grain does not have are NULL.
  */
-export function progressionAllSql(f: Filters, c: CompetenceScope = {}): string {
+export function competencesPageSql(f: Filters, c: CompetenceScope = {}): string {
+	const stages = stageLevelParts(f, c);
 	return `
 WITH ${assessmentsCte(f, c)},
 ${PAIRS_CTE},
 ${TARGETS},
-${PERSON_REFERENTIAL_CTE}
-SELECT * FROM ((${DOMAIN_SELECT})
+${PERSON_REFERENTIAL_CTE},
+${stages.ctes}
+SELECT * FROM ((${stages.select})
+  UNION ALL BY NAME (${DOMAIN_SELECT})
   UNION ALL BY NAME (${REFERENTIAL_SELECT})
   UNION ALL BY NAME (${FLOW_SELECT}))
-ORDER BY grain, referentiel NULLS LAST, domaine NULLS LAST, niveau_initial, niveau_final`;
+ORDER BY grain, niveau, cle NULLS LAST, referentiel NULLS LAST, domaine NULLS LAST, niveau_initial, niveau_final`;
 }
 
 /** The target level of each referential, as loaded from data/niveaux-cibles.csv. */
