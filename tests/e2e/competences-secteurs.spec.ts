@@ -93,6 +93,14 @@ test('secteurs: the sector table shows the CLI’s numbers, XPF amounts formatte
 test('secteurs: page filters in the URL, search and sort of the actions, CSV export with secrecy', async ({ page }) => {
 	await page.goto('/secteurs?du=2025-01-01&au=2025-12-31');
 	await waitForPanels(page);
+	// A long list draws its first 25 rows, the others on demand.
+	const rows = page.locator('[data-panel="actions"] tbody tr');
+	const year = Number(await page.locator('[data-count]').getAttribute('data-count'));
+	expect(year).toBeGreaterThan(25);
+	await expect(rows).toHaveCount(25);
+	await expect(page.locator('[data-panel="actions"]')).toContainText(`25 actions affichées sur ${year}`);
+	await page.locator('[data-show-all]').click();
+	await expect(rows).toHaveCount(year);
 	await page.locator('select[name="financeur"]').selectOption('Province Nord');
 	await expect(page).toHaveURL(/financeur=Province\+Nord|financeur=Province%20Nord/);
 	await waitForPanels(page);
