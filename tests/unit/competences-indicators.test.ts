@@ -143,11 +143,14 @@ describe('progression entre évaluation initiale et finale (2025)', () => {
 		}
 	});
 
-	it('the page’s one-pass query gives the same rows as the four queries', async () => {
+	it('the page’s one-pass query gives the same rows as the five queries', async () => {
 		const all = await engine.query<Record<string, unknown>>(competencesPageSql(Y2025));
 		const part = (grain: string, columns: string[]) => all.filter((r) => r.grain === grain).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]])));
 		const levels = await engine.query<Record<string, unknown>>(stagesByLevelSql(Y2025));
 		expect(part('niveau', Object.keys(levels[0]))).toEqual(levels);
+		const years = await engine.query<Record<string, unknown>>(stagesByYearSql(Y2025));
+		expect(years.length).toBeGreaterThan(0);
+		expect(part('annee', Object.keys(years[0]))).toEqual(years);
 		const domains = await engine.query<Record<string, unknown>>(progressionSql(Y2025));
 		expect(part('domaine', Object.keys(domains[0]))).toEqual(domains);
 		const refs = await engine.query<Record<string, unknown>>(referentialSummarySql(Y2025));

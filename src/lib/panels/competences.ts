@@ -7,7 +7,6 @@ import type { Engine } from '../db/engine';
 import type { Filters } from '../queries/filters';
 import {
 	STAGE_MEASURES,
-	stagesByYearSql,
 	type CompetenceScope,
 	type StageIndicators,
 	type StageYear
@@ -59,8 +58,8 @@ const PROGRESSION_SUMS: readonly RowSum[] = [{ total: 'personnes_positionnees', 
 const REFERENTIAL_SUMS: readonly RowSum[] = [{ total: 'personnes_positionnees', parts: ['personnes_appariees', 'attrition'] }];
 
 /**
- * The page's rows of one filter change in one query (chain by level,
- * progression by domain and referential, level flows): the panels ask the
+ * The page's rows of one filter change in one query (chain by level and by
+ * year, progression by domain and referential, level flows): the panels ask the
  * same SQL, which the browser's engine cache runs once.
  */
 function pageRows(engine: Engine, f: Filters, c: CompetenceScope): Promise<Record<string, unknown>[]> {
@@ -69,6 +68,7 @@ function pageRows(engine: Engine, f: Filters, c: CompetenceScope): Promise<Recor
 
 const pick = (r: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((k) => [k, r[k]]));
 const STAGE_COLUMNS = ['niveau', 'cle', ...Object.keys(STAGE_MEASURES)];
+const YEAR_COLUMNS = ['annee', 'reperage', 'positionnement', 'formation', 'evaluation_finale', 'heures_formation'];
 
 /** The chain repérage → positionnement → formation → évaluation finale for the total and every territory. */
 export async function chainByTerritory(
@@ -89,7 +89,7 @@ export async function chainByYear(
 	c: CompetenceScope,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<MaskedRow<Raw<StageYear>>[]> {
-	const rows = await engine.query<Raw<StageYear>>(stagesByYearSql(f, c));
+	const rows = (await pageRows(engine, f, c)).filter((r) => r.grain === 'annee').map((r) => pick(r, YEAR_COLUMNS)) as Raw<StageYear>[];
 	return applySecrecy(rows, STAGE_MEASURES, policy);
 }
 

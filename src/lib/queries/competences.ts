@@ -38,12 +38,12 @@ if (FREINS_COMPETENCES.some((b) => (FREINS_SENSIBLES as readonly string[]).inclu
  * CTE `ev`: assessments with a level and a date, of people in the filters'
  * scope, with the person's territory; in the period unless `period` is false.
  */
-export function assessmentsCte(f: Filters, c: CompetenceScope, period = true): string {
+export function assessmentsCte(f: Filters, c: CompetenceScope, period = true, name = 'ev'): string {
 	const parts = [personConditions(f, 'e')];
 	if (period) parts.push(inPeriod('e.date', f));
 	if (c.public) parts.push(`e.public = ${lit(c.public)}`);
 	if (c.referentiel) parts.push(`e.referentiel = ${lit(c.referentiel)}`);
-	return `ev AS (
+	return `${name} AS (
   SELECT e.id_evaluation, e.id_personne, e.date, e.moment, e.public, e.referentiel, e.domaine, e.niveau,
     e.code_insee, e.eth, e.province
   FROM v_evaluations e WHERE ${parts.join(' AND ')})`;
@@ -70,13 +70,13 @@ pairs AS (
   FROM pg)`;
 
 /** CTE `stage_rows` (needs `ev`): one row per person and stage event, with date and territory. */
-function stageRowsCte(f: Filters, c: CompetenceScope, period: boolean): string {
+function stageRowsCte(f: Filters, c: CompetenceScope, period: boolean, suffix = ''): string {
 	const when = (col: string) => (period ? ` AND ${inPeriod(col, f)}` : '');
 	const insertion = !c.public || c.public === 'insertion';
 	const parts = [
 		`SELECT id_personne, date AS d, CASE moment WHEN 'initial' THEN 'positionnement' ELSE 'evaluation_finale' END AS etape,
     NULL::INTEGER AS heures, code_insee, eth, province
-  FROM ev WHERE moment IN ('initial', 'final')`
+  FROM ev${suffix} WHERE moment IN ('initial', 'final')`
 	];
 	if (insertion && !c.referentiel) {
 		parts.push(
@@ -87,7 +87,7 @@ function stageRowsCte(f: Filters, c: CompetenceScope, period: boolean): string {
   WHERE i.type_action = ${lit(TYPE_ACTION_COMPETENCES)} AND i.date_entree IS NOT NULL AND ${personConditions(f, 'i')}${when('i.date_entree')}`
 		);
 	}
-	return `stage_rows AS (\n  ${parts.join('\n  UNION ALL\n  ')})`;
+	return `stage_rows${suffix} AS (\n  ${parts.join('\n  UNION ALL\n  ')})`;
 }
 
 /**
@@ -95,13 +95,13 @@ function stageRowsCte(f: Filters, c: CompetenceScope, period: boolean): string {
  * with a flag per stage and the training hours. A person has one territory
  * (their residence), so counting flags per level needs no DISTINCT.
  */
-function personStagesCte(byYear: boolean): string {
-	return `sp AS (
+function personStagesCte(byYear: boolean, suffix = ''): string {
+	return `sp${suffix} AS (
   SELECT id_personne,${byYear ? ' year(d) AS annee,' : ''} any_value(code_insee) AS code_insee, any_value(eth) AS eth, any_value(province) AS province,
     bool_or(etape IN ('reperage', 'positionnement')) AS reperage, bool_or(etape = 'positionnement') AS positionnement,
     bool_or(etape = 'formation') AS formation, bool_or(etape = 'evaluation_finale') AS evaluation_finale,
     sum(heures) FILTER (WHERE etape = 'formation') AS heures
-  FROM stage_rows WHERE d IS NOT NULL GROUP BY ALL)`;
+  FROM stage_rows${suffix} WHERE d IS NOT NULL GROUP BY ALL)`;
 }
 
 /** The four stages' counts (and training hours) over `sp` alias `s`, as SELECT columns; null where not computed. */
@@ -197,11 +197,24 @@ export interface StageYear {
 
 /** The chain year by year over the whole data (every filter except the period). */
 export function stagesByYearSql(f: Filters, c: CompetenceScope = {}): string {
+	const years = stageYearParts(f, c);
 	return `
-WITH ${assessmentsCte(f, c, false)},
-${stageRowsCte(f, c, false)},
-${personStagesCte(true)}
-SELECT s.annee,
+WITH ${years.ctes}
+SELECT * EXCLUDE (grain) FROM (${years.select}) ORDER BY annee`;
+}
+
+/**
+ * The chain year by year as parts of a larger query: CTEs `ev_annees`,
+ * `stage_rows_annees`, `sp_annees` (every filter except the period), and a
+ * SELECT of rows of grain 'annee'.
+ */
+export function stageYearParts(f: Filters, c: CompetenceScope): { ctes: string; select: string } {
+	return {
+		ctes: `${assessmentsCte(f, c, false, 'ev_annees')},
+${stageRowsCte(f, c, false, '_annees')},
+${personStagesCte(true, '_annees')}`,
+		select: `SELECT 'annee' AS grain, s.annee,
     ${stageColumns(c, 's')}
-FROM sp s GROUP BY s.annee ORDER BY s.annee`;
+FROM sp_annees s GROUP BY s.annee`
+	};
 }

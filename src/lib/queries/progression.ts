@@ -9,7 +9,7 @@
  */
 import type { Measures } from '../secrecy/apply';
 import type { Filters } from './filters';
-import { assessmentsCte, PAIRS_CTE, stageLevelParts, type CompetenceScope } from './competences';
+import { assessmentsCte, PAIRS_CTE, stageLevelParts, stageYearParts, type CompetenceScope } from './competences';
 
 /** Progression in one referential × domain. */
 export interface DomainProgression {
@@ -141,23 +141,27 @@ ORDER BY domaine NULLS LAST, niveau_initial, niveau_final`;
 /**
  * What the Compétences page shows after a filter change, in one pass over
  * the same assessments and pairs: rows of `grain` 'niveau' (the chain at
- * every level, as `stagesByLevelSql`), 'domaine', 'referentiel' and 'flux'
+ * every level, as `stagesByLevelSql`), 'annee' (the chain year by year, as
+ * `stagesByYearSql`), 'domaine', 'referentiel' and 'flux'
  * (as `progressionSql`, `referentialSummarySql`, `levelFlowsSql` for every
  * referential); columns a grain does not have are NULL.
  */
 export function competencesPageSql(f: Filters, c: CompetenceScope = {}): string {
 	const stages = stageLevelParts(f, c);
+	const years = stageYearParts(f, c);
 	return `
 WITH ${assessmentsCte(f, c)},
 ${PAIRS_CTE},
 ${TARGETS},
 ${PERSON_REFERENTIAL_CTE},
-${stages.ctes}
+${stages.ctes},
+${years.ctes}
 SELECT * FROM ((${stages.select})
+  UNION ALL BY NAME (${years.select})
   UNION ALL BY NAME (${DOMAIN_SELECT})
   UNION ALL BY NAME (${REFERENTIAL_SELECT})
   UNION ALL BY NAME (${FLOW_SELECT}))
-ORDER BY grain, niveau, cle NULLS LAST, referentiel NULLS LAST, domaine NULLS LAST, niveau_initial, niveau_final`;
+ORDER BY grain, annee, niveau, cle NULLS LAST, referentiel NULLS LAST, domaine NULLS LAST, niveau_initial, niveau_final`;
 }
 
 /** The target level of each referential, as loaded from data/niveaux-cibles.csv. */
