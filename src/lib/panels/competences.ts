@@ -24,6 +24,7 @@ import { applySecrecy, applySecrecyByGroup, type MaskedRow, type Measures, type 
 import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
 import { territoryHierarchy, type LevelResults, type TerritoryRow } from '../reference/hierarchy';
 import type { Territory } from '../reference/territory';
+import { grainRows } from './grain';
 
 type Raw<T> = T & Record<string, unknown>;
 export type MaskedStages = MaskedRow<Raw<StageIndicators>>;
@@ -66,7 +67,6 @@ function pageRows(engine: Engine, f: Filters, c: CompetenceScope): Promise<Recor
 	return engine.query<Record<string, unknown>>(competencesPageSql(f, c));
 }
 
-const pick = (r: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((k) => [k, r[k]]));
 const STAGE_COLUMNS = ['niveau', 'cle', ...Object.keys(STAGE_MEASURES)];
 const YEAR_COLUMNS = ['annee', 'reperage', 'positionnement', 'formation', 'evaluation_finale', 'heures_formation'];
 
@@ -78,7 +78,7 @@ export async function chainByTerritory(
 	territory: Territory,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<StageTerritoryRow[]> {
-	const rows = (await pageRows(engine, f, c)).filter((r) => r.grain === 'niveau').map((r) => pick(r, STAGE_COLUMNS)) as Raw<StageIndicators>[];
+	const rows = grainRows<Raw<StageIndicators>>(await pageRows(engine, f, c), 'niveau', STAGE_COLUMNS);
 	return protectLevels(territory, rows, STAGE_MEASURES, policy, STAGE_SUMS);
 }
 
@@ -89,7 +89,7 @@ export async function chainByYear(
 	c: CompetenceScope,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<MaskedRow<Raw<StageYear>>[]> {
-	const rows = (await pageRows(engine, f, c)).filter((r) => r.grain === 'annee').map((r) => pick(r, YEAR_COLUMNS)) as Raw<StageYear>[];
+	const rows = grainRows<Raw<StageYear>>(await pageRows(engine, f, c), 'annee', YEAR_COLUMNS);
 	return applySecrecy(rows, STAGE_MEASURES, policy);
 }
 
@@ -114,7 +114,7 @@ export async function progressionData(
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<ProgressionData> {
 	const rows = await pageRows(engine, f, c);
-	const rowsOf = <T>(grain: string, columns: readonly string[]) => rows.filter((r) => r.grain === grain).map((r) => pick(r, columns) as Raw<T>);
+	const rowsOf = <T>(grain: string, columns: readonly string[]) => grainRows<Raw<T>>(rows, grain, columns);
 	const domains = rowsOf<DomainProgression>('domaine', DOMAIN_COLUMNS);
 	const referentials = rowsOf<ReferentialSummary>('referentiel', REFERENTIAL_COLUMNS).sort(
 		(a, b) => b.personnes_evaluees - a.personnes_evaluees || String(a.referentiel).localeCompare(String(b.referentiel))

@@ -14,6 +14,7 @@ import {
 } from '../queries/besoins';
 import { applySecrecy, type MaskedRow } from '../secrecy/apply';
 import { DEFAULT_POLICY, isMasked, type SecrecyPolicy } from '../secrecy/policy';
+import { grainRows } from './grain';
 
 type Raw<T> = T & Record<string, unknown>;
 export type MaskedSector = MaskedRow<Raw<SectorRow>>;
@@ -41,7 +42,6 @@ const ACTION_COLUMNS = [
 ];
 const NEED_COLUMNS = ['secteur', 'niveau', 'territoire', 'projets', 'places_prevues', 'actions', 'besoin'];
 const EMPLOYMENT_COLUMNS = ['niveau', 'secteur', 'sorties_emploi', 'sorties_emploi_durable', 'sorties_emploi_transition'];
-const withoutGrain = (r: Record<string, unknown>, columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, r[c]]));
 
 export interface SectorTables {
 	/** One row per sector, then the total (niveau 'total'). */
@@ -61,8 +61,8 @@ export async function sectorTables(
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<SectorTables> {
 	const rows = await pageRows(engine, f, s);
-	const sectors = rows.filter((r) => r.grain === 'secteur').map((r) => withoutGrain(r, SECTOR_COLUMNS)) as Raw<SectorRow>[];
-	const actions = rows.filter((r) => r.grain === 'action').map((r) => withoutGrain(r, ACTION_COLUMNS)) as Raw<ActionRow>[];
+	const sectors = grainRows<Raw<SectorRow>>(rows, 'secteur', SECTOR_COLUMNS);
+	const actions = grainRows<Raw<ActionRow>>(rows, 'action', ACTION_COLUMNS);
 	const sectorKey = (secteur: unknown) => `s:${secteur ?? ''}`;
 	const all: Record<string, unknown>[] = [...sectors, ...actions];
 	const masked = applySecrecy(all, SECTOR_MEASURES, policy, {
@@ -83,7 +83,7 @@ export type MaskedNeed = MaskedRow<Raw<NeedRow>>;
  * number of projects (1 to 4 people) are not ranked.
  */
 export async function needsData(engine: Engine, f: Filters, s: SectorScope, policy: SecrecyPolicy = DEFAULT_POLICY): Promise<MaskedNeed[]> {
-	const rows = (await pageRows(engine, f, s)).filter((r) => r.grain === 'besoin').map((r) => withoutGrain(r, NEED_COLUMNS)) as Raw<NeedRow>[];
+	const rows = grainRows<Raw<NeedRow>>(await pageRows(engine, f, s), 'besoin', NEED_COLUMNS);
 	return applySecrecy(rows, { projets: SECTOR_MEASURES.projets, besoin: SECTOR_MEASURES.besoin }, policy).filter(
 		(r) => typeof r.besoin === 'number' && r.besoin > 0 && !isMasked(r.projets)
 	) as MaskedNeed[];
@@ -98,7 +98,7 @@ export async function employmentExitsData(
 	s: SectorScope,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<MaskedEmploymentExit[]> {
-	const rows = (await pageRows(engine, f, s)).filter((r) => r.grain === 'emploi').map((r) => withoutGrain(r, EMPLOYMENT_COLUMNS)) as Raw<EmploymentExitRow>[];
+	const rows = grainRows<Raw<EmploymentExitRow>>(await pageRows(engine, f, s), 'emploi', EMPLOYMENT_COLUMNS);
 	return applySecrecy(
 		rows,
 		EMPLOYMENT_MEASURES,
