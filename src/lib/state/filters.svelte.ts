@@ -1,8 +1,9 @@
 /**
  * Filters live in the URL (so any view can be linked and shared); this module
- * reads them with defaults and writes changes back by navigating (`url.svelte.ts`).
+ * reads them with defaults and writes changes back with `goto`.
  */
-import { currentUrl, navigateTo } from './url.svelte';
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
 import type { Filters } from '../queries/filters';
 import { data } from './data.svelte';
 
@@ -54,7 +55,7 @@ export function filtersKey(f: Filters): string {
 
 /** The current filters, from the page URL. */
 export function currentFilters(): Filters {
-	return filtersFromParams(currentUrl().searchParams, data.span);
+	return filtersFromParams(page.url.searchParams, data.span);
 }
 
 /**
@@ -62,8 +63,7 @@ export function currentFilters(): Filters {
  * Choosing a territory at one level clears the finer ones that no longer fit.
  */
 export async function setFilters(changes: Partial<Record<keyof Filters, string | null>>, path?: string): Promise<void> {
-	const url = currentUrl();
-	const params = new URLSearchParams(url.searchParams);
+	const params = new URLSearchParams(page.url.searchParams);
 	if ('province' in changes) {
 		params.delete('eth');
 		params.delete('commune');
@@ -75,13 +75,16 @@ export async function setFilters(changes: Partial<Record<keyof Filters, string |
 		else params.set(param, value);
 	}
 	const query = params.toString();
-	await navigateTo(`${path ?? url.pathname}${query ? `?${query}` : ''}`);
+	await goto(`${path ?? page.url.pathname}${query ? `?${query}` : ''}`, {
+		keepFocus: true,
+		noScroll: true,
+		replaceState: false
+	});
 }
 
 /** Removes every filter except the period; a page's own settings in the URL (map level…) stay. */
 export async function resetFilters(): Promise<void> {
-	const url = currentUrl();
-	const params = new URLSearchParams(url.searchParams);
+	const params = new URLSearchParams(page.url.searchParams);
 	for (const [key, param] of Object.entries(FILTER_PARAMS)) if (key !== 'du' && key !== 'au') params.delete(param);
-	await navigateTo(`${url.pathname}${params.size ? `?${params}` : ''}`);
+	await goto(`${page.url.pathname}${params.size ? `?${params}` : ''}`, { keepFocus: true, noScroll: true });
 }

@@ -20,8 +20,6 @@ export class QueryResource<T> {
 	/** Key of the inputs the current value answers. */
 	key = $state('');
 	#generation = 0;
-	/** Dataset version and key of the last run started: the same inputs are not asked twice. */
-	#started = '';
 
 	/** `spec` is read in an effect: every reactive value it reads is an input. */
 	constructor(spec: () => QuerySpec<T> | null) {
@@ -30,11 +28,6 @@ export class QueryResource<T> {
 			void data.version;
 			const s = spec();
 			if (!s) return;
-			// A filter change is read first from the URL being navigated to, then from the page's
-			// URL once the navigation ends: the same key, not a new question.
-			const started = `${data.version}|${s.key}`;
-			if (started === this.#started) return;
-			this.#started = started;
 			const generation = ++this.#generation;
 			this.loading = true;
 			data

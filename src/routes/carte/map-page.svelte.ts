@@ -4,11 +4,12 @@
  * by pure functions — join, classes, legend, paints, tooltips, table.
  * Created once per page instance (it owns query resources, hence effects).
  */
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
 import { untrack } from 'svelte';
 import { data } from '$lib/state/data.svelte';
 import { currentFilters, filtersKey, setFilters } from '$lib/state/filters.svelte';
 import { QueryResource } from '$lib/state/query.svelte';
-import { currentUrl, navigateTo } from '$lib/state/url.svelte';
 import { levelRows, mapColumns, mapRows, mapScope, type MapRows } from '$lib/panels/map';
 import { loadTerritoryGeometry, type TerritoryGeometry } from '$lib/map/load';
 import { ethGrouping, filtersForClick, levelShapes, provinceBorders, selectedTerritory, shapeLabelPoints, type MapLevel } from '$lib/map/levels';
@@ -31,7 +32,7 @@ import { formatPeriod } from '$lib/format/number';
 import type { Cell } from '$lib/secrecy/policy';
 
 export class MapPage {
-	view = $state<MapViewSettings>(viewFromParams(currentUrl().searchParams));
+	view = $state<MapViewSettings>(viewFromParams(page.url.searchParams));
 	/** Raw (not a deep proxy): topojson-client marks arcs while merging, and the geometry never changes. */
 	geo = $state.raw<TerritoryGeometry | null>(null);
 	geoError = $state<string | null>(null);
@@ -187,8 +188,7 @@ export class MapPage {
 	/** Changes settings and writes them to the URL (without a new history entry). */
 	change(changes: Partial<MapViewSettings>): void {
 		this.view = { ...this.view, ...changes };
-		const url = currentUrl();
-		const params = viewToParams(this.view, url.searchParams).toString();
-		void navigateTo(`${url.pathname}${params ? `?${params}` : ''}`, true);
+		const params = viewToParams(this.view, page.url.searchParams).toString();
+		void goto(`${page.url.pathname}${params ? `?${params}` : ''}`, { replaceState: true, keepFocus: true, noScroll: true });
 	}
 }
