@@ -9,6 +9,7 @@ import type { Browser } from '@playwright/test';
 import { BASE } from './server';
 import { FILTER_CHANGES } from './overview';
 import { median, quantile, round } from './stats';
+import { whenDom } from './wait';
 
 const CHANGE_SCRIPT = (name: string, value: string) => `new Promise((resolve, reject) => {
 	const map = document.querySelector('[data-map="principale"]');
@@ -18,13 +19,10 @@ const CHANGE_SCRIPT = (name: string, value: string) => `new Promise((resolve, re
 	const t0 = performance.now();
 	select.value = ${JSON.stringify(value)};
 	select.dispatchEvent(new Event('change', { bubbles: true }));
-	const check = () => {
-		const key = map.getAttribute('data-for');
-		if (key && key !== before && map.getAttribute('data-recolour-ms')) resolve(Number(map.getAttribute('data-recolour-ms')));
-		else if (performance.now() - t0 > 30000) reject(new Error('délai dépassé'));
-		else requestAnimationFrame(check);
-	};
-	check();
+	${whenDom(
+		`map.getAttribute('data-for') && map.getAttribute('data-for') !== before && map.getAttribute('data-recolour-ms')`,
+		`resolve(Number(map.getAttribute('data-recolour-ms')));`
+	)}
 })`;
 
 export interface MapFigures {

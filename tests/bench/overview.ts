@@ -6,18 +6,19 @@ import type { Browser, Page } from '@playwright/test';
 import { BASE } from './server';
 import { median, quantile, round } from './stats';
 import { CHANGE_SCRIPT } from './pages';
+import { whenDom } from './wait';
 
 // Page scripts are strings: tsx's name-keeping helpers (`__name`) don't exist in the page.
-const FIRST_KPI_SCRIPT = `new Promise((resolve) => {
-	const check = () => {
-		const el = document.querySelector('[data-kpi="file_active"] .value');
-		if (el && /\\d/.test(el.textContent || '')) requestAnimationFrame(() => {
+const FIRST_KPI_SCRIPT = `new Promise((resolve, reject) => {
+	const value = () => document.querySelector('[data-kpi="file_active"] .value');
+	${whenDom(
+		`value() !== null && /\\d/.test(value().textContent || '')`,
+		`requestAnimationFrame(() => {
 			const marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('obs:')).map((m) => [m.name.slice(4), Math.round(m.startTime)]));
 			resolve({ ms: performance.now(), marks });
-		});
-		else requestAnimationFrame(check);
-	};
-	check();
+		});`,
+		60_000
+	)}
 })`;
 
 const phases: Record<string, number>[] = [];

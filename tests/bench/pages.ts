@@ -7,6 +7,7 @@
 import type { Browser } from '@playwright/test';
 import { BASE } from './server';
 import { median, quantile, round } from './stats';
+import { whenDom } from './wait';
 
 // Page scripts are strings: tsx's name-keeping helpers (`__name`) don't exist in the page.
 const READY_SCRIPT = `(() => {
@@ -24,15 +25,10 @@ export const CHANGE_SCRIPT = (name: string, value: string) => `new Promise((reso
 	const t0 = performance.now();
 	select.value = ${JSON.stringify(value)};
 	select.dispatchEvent(new Event('change', { bubbles: true }));
-	const check = () => {
-		const all = panels();
-		const keys = new Set(all.map((p) => p.getAttribute('data-for')));
-		const done = all.length > 0 && keys.size === 1 && !keys.has(before) && all.every((p) => p.getAttribute('data-panel-state') !== 'loading');
-		if (done) requestAnimationFrame(() => resolve(performance.now() - t0));
-		else if (performance.now() - t0 > 30000) reject(new Error('délai dépassé'));
-		else requestAnimationFrame(check);
-	};
-	check();
+	${whenDom(
+		`panels().length > 0 && new Set(panels().map((p) => p.getAttribute('data-for'))).size === 1 && panels()[0].getAttribute('data-for') !== before && panels().every((p) => p.getAttribute('data-panel-state') !== 'loading')`,
+		'requestAnimationFrame(() => resolve(performance.now() - t0));'
+	)}
 })`;
 
 /** 20 changes of the Compétences essentielles page: filter bar and page filters (public, référentiel). */
