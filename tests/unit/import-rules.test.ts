@@ -14,6 +14,8 @@ import { newPseudonymKey, pseudonymiser, pseudonymWebCrypto } from '../../src/li
 import { parcoursIndicatorsSql } from '../../src/lib/queries/parcours';
 import { emptyEngine, FIXTURES, fixtureEngine } from './engine-helpers';
 import { readCsvFile, windows1252 } from './import-helpers';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import type { ReadResult } from '../../src/lib/import/source';
 
 const PERSONNES = `id_personne,sexe,annee_naissance,commune_residence
 P1,F,1990,98811
@@ -109,6 +111,35 @@ describe('pseudonyms', () => {
 		expect(await ids(other.engine)).not.toEqual(a);
 		const joined = await first.engine.query('SELECT count(*) AS n FROM parcours JOIN personnes USING (id_personne)');
 		expect(joined[0].n).toBe(2);
+	});
+
+	it('gives a person the same pseudonym from CSV text, Arrow text and Arrow integers, spaces aside; a blank id is missing', async () => {
+		const key = newPseudonymKey();
+		const arrow = (fileName: string, columns: Record<string, unknown>): ReadResult => {
+			const table = tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+			return { fileName, format: 'parquet', tables: [{ source: { kind: 'arrow', header: Object.keys(columns), ipc: tableToIPC(table, 'stream'), rowCount: table.numRows } }] };
+		};
+		const engine = await emptyEngine();
+		const { report } = await importFiles(
+			engine,
+			[
+				readCsvFile('personnes.csv', 'id_personne,sexe\n 12 ,F\n13,M\n'),
+				arrow('parcours.parquet', { id_parcours: ['A1', 'A2', 'A3'], id_personne: ['12', '13 ', '  '], date_entree: ['2024-01-01', '2024-01-01', '2024-01-01'] }),
+				arrow('inscriptions.parquet', { id_inscription: ['I1', 'I2'], id_action: ['X1', 'X2'], id_personne: Int32Array.from([12, 13]) })
+			],
+			{ pseudonym: pseudonymiser(key) }
+		);
+		const rows = await engine.query<{ t: string; id: string }>(
+			`SELECT 'pe' AS t, id_personne AS id FROM personnes UNION ALL SELECT 'pa', id_personne FROM parcours UNION ALL SELECT 'in', id_personne FROM inscriptions ORDER BY 1, 2`
+		);
+		const [p12, p13] = [await pseudonymWebCrypto(key, '12'), await pseudonymWebCrypto(key, '13')].sort();
+		expect(rows).toEqual([
+			{ t: 'in', id: p12 }, { t: 'in', id: p13 },
+			{ t: 'pa', id: p12 }, { t: 'pa', id: p13 },
+			{ t: 'pe', id: p12 }, { t: 'pe', id: p13 }
+		]);
+		const parcours = report.tables.find((t) => t.table === 'parcours')!;
+		expect(parcours.rejets.lignes.map((r) => [r.ligne, r.motif])).toEqual([[3, 'id_personne manquant']]);
 	});
 });
 

@@ -1,7 +1,9 @@
 /**
  * HMAC-SHA-256 in plain JS, fast for many short identifiers: the key's inner
  * and outer states are computed once, so each identifier costs two or three
- * compressions. Same algorithm as Web Crypto's HMAC (checked in tests).
+ * compressions, and it reads UTF-8 bytes as they are (an Arrow column's
+ * buffer) without making strings. Same algorithm as Web Crypto's HMAC
+ * (checked in tests).
  */
 
 const K = new Int32Array([
@@ -42,15 +44,18 @@ function compress(state: Int32Array, block: Uint8Array, offset: number): void {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** An HMAC-SHA-256 function for one key, returning the MAC as hex. Buffers are reused between calls. */
-export function hmacSha256Hex(key: Uint8Array): (message: string) => string {
+/**
+ * An HMAC-SHA-256 function for one key over UTF-8 bytes: `mac(bytes, start,
+ * end)` returns the MAC as eight big-endian 32-bit words, in an array reused
+ * between calls (copy what you keep).
+ */
+export function hmacSha256Words(key: Uint8Array): (bytes: Uint8Array, start: number, end: number) => Int32Array {
 	if (key.length > 64) throw new Error('Clé HMAC trop longue (64 octets au plus).');
 	const pad = (p: number) => Uint8Array.from({ length: 64 }, (_, i) => (key[i] ?? 0) ^ p);
 	const inner = new Int32Array(INIT);
 	compress(inner, pad(0x36), 0);
 	const outer = new Int32Array(INIT);
 	compress(outer, pad(0x5c), 0);
-	const encoder = new TextEncoder();
 	const state = new Int32Array(8);
 	let buf = new Uint8Array(128);
 
@@ -70,10 +75,11 @@ export function hmacSha256Hex(key: Uint8Array): (message: string) => string {
 		for (let o = 0; o < end; o += 64) compress(state, buf, o);
 	};
 
-	return (message: string) => {
-		if (message.length * 3 + 73 > buf.length) buf = new Uint8Array(message.length * 3 + 137);
-		const { written } = encoder.encodeInto(message, buf);
-		run(inner, written);
+	return (bytes, start, end) => {
+		const length = end - start;
+		if (length + 73 > buf.length) buf = new Uint8Array(length + 137);
+		for (let i = 0; i < length; i++) buf[i] = bytes[start + i];
+		run(inner, length);
 		for (let i = 0; i < 8; i++) {
 			const v = state[i];
 			buf[i * 4] = v >>> 24;
@@ -82,11 +88,26 @@ export function hmacSha256Hex(key: Uint8Array): (message: string) => string {
 			buf[i * 4 + 3] = v & 255;
 		}
 		run(outer, 32);
-		let out = '';
-		for (let i = 0; i < 8; i++) {
-			const v = state[i];
-			out += HEX[v >>> 24] + HEX[(v >>> 16) & 255] + HEX[(v >>> 8) & 255] + HEX[v & 255];
-		}
-		return out;
+		return state;
+	};
+}
+
+/** Eight MAC words as 64 hex digits. */
+export function wordsToHex(words: Int32Array): string {
+	let out = '';
+	for (let i = 0; i < 8; i++) {
+		const v = words[i];
+		out += HEX[v >>> 24] + HEX[(v >>> 16) & 255] + HEX[(v >>> 8) & 255] + HEX[v & 255];
+	}
+	return out;
+}
+
+/** An HMAC-SHA-256 function for one key, returning the MAC of a text (as UTF-8) in hex. */
+export function hmacSha256Hex(key: Uint8Array): (message: string) => string {
+	const mac = hmacSha256Words(key);
+	const encoder = new TextEncoder();
+	return (message: string) => {
+		const bytes = encoder.encode(message);
+		return wordsToHex(mac(bytes, 0, bytes.length));
 	};
 }

@@ -10,7 +10,7 @@ import { ident } from '../queries/sql';
 import type { SourceTable } from './source';
 import type { TableReport } from './report';
 import { columnWarnings } from './warnings';
-import { birthDateToYear, pseudonymMap, rejectedValues, stage } from './staging';
+import { birthDateToYear, loadPseudonymMap, personColumns, rejectedValues, sourcePersonIds, stage, stagedPersonIds } from './staging';
 import { readCommuneColumns } from './communes';
 import { valueSynonymsOf } from './synonyms';
 import type { Pseudonymiser } from './pseudonym';
@@ -62,12 +62,19 @@ export async function loadTable(
 	const checked = `chk_${def.name}`;
 	const rowCount = source.kind === 'text' ? source.lines.length : source.rowCount;
 	const malformed = source.malformed ?? [];
+	const persons = opts.pseudonym ? personColumns(def, opts.mapping) : [];
+	// Started before staging: in the browser the pseudonyms are computed in a worker while DuckDB stages the rows.
+	const early = persons.length ? sourcePersonIds(source, opts.mapping, persons) : null;
+	const pseudonyms = early ? opts.pseudonym!.mapIds(early) : null;
+	pseudonyms?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
 	await dropRelation(engine, staging);
 	await engine.exec(`DROP TABLE IF EXISTS ${ident(checked)};`);
 	const staged = await stage(engine, def, source, opts.mapping, staging, !!opts.birthDateColumn);
 	const stagedColumns = staged.columns;
 	const present = new Set(stagedColumns);
-	const personMap = opts.pseudonym ? await pseudonymMap(engine, def, staging, present, opts.pseudonym) : undefined;
+	const personMap = persons.length
+		? await loadPseudonymMap(engine, await (pseudonyms ?? opts.pseudonym!.mapIds(await stagedPersonIds(engine, staging, persons))))
+		: undefined;
 	if (opts.birthDateColumn && present.has('annee_naissance')) await birthDateToYear(engine, staging);
 	const communes = await readCommuneColumns(engine, def, staging, present);
 	const castOpts: CastOptions = {

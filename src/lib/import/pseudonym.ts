@@ -6,7 +6,8 @@
  * pseudonym next month with the same key.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { hmacSha256Hex } from './hmac-sha256';
+import { hmacSha256Hex, hmacSha256Words } from './hmac-sha256';
+import { pseudonymTableIPC } from './pseudonym-map';
 import { textTableIPC } from './arrow-staging';
 
 /** Hex characters of the HMAC kept as the pseudonym (96 bits). */
@@ -23,9 +24,10 @@ export function newPseudonymKey(): Uint8Array {
 
 /**
  * Pseudonymisation with one key: `of` gives one identifier's pseudonym;
- * `mapIds` takes the Arrow IPC of a one-column table of distinct identifiers
- * (`v`) and returns the IPC of `(v, p)` — the form the import uses, so the
- * browser can run it in a worker without copying strings through the page.
+ * `mapIds` takes the Arrow IPC of a table of identifier columns as read (any
+ * number of columns and repeats) and returns the IPC of `(v, p)`, one row per
+ * distinct non-blank value — the form the import uses, so the browser can run
+ * it in a worker, alongside DuckDB, without copying strings through the page.
  */
 export interface Pseudonymiser {
 	of(id: string): string;
@@ -35,12 +37,20 @@ export interface Pseudonymiser {
 /** Pseudonyms of a key: `p` + the first 24 hex digits of HMAC-SHA-256(key, id). */
 export function pseudonymiser(key: Uint8Array): Pseudonymiser {
 	const mac = hmacSha256Hex(key);
+	const words = hmacSha256Words(key);
+	const encoder = new TextEncoder();
 	const of = (id: string) => 'p' + mac(id.trim()).slice(0, PSEUDONYM_HEX_LENGTH);
 	return {
 		of,
 		async mapIds(ids: Uint8Array) {
-			const column = tableFromIPC(ids).getChildAt(0);
-			const values = column ? (column.toArray() as string[]) : [];
+			const table = tableFromIPC(ids);
+			const fromBytes = pseudonymTableIPC(table, words, PSEUDONYM_HEX_LENGTH, (text) => encoder.encode(text));
+			if (fromBytes) return fromBytes;
+			const seen = new Set<string>();
+			for (let c = 0; c < table.numCols; c++) {
+				for (const value of (table.getChildAt(c)?.toArray() ?? []) as (string | null)[]) if (value != null) seen.add(value);
+			}
+			const values = [...seen].filter((v) => v.trim() !== '');
 			return textTableIPC({ v: values, p: values.map(of) });
 		}
 	};

@@ -1,16 +1,16 @@
 /**
  * The staging step of an import: a source's mapped columns as text in a
  * DuckDB table (`_ligne` = line number), then the value-level preparations
- * done before checking: pseudonyms for person identifiers, birth dates
- * reduced to the year.
+ * done before checking: pseudonyms for person identifiers (the raw values,
+ * taken from the source before staging), birth dates reduced to the year.
  */
 import type { Engine } from '../db/engine';
 import type { TableDef } from '../model/schema';
 import { ident } from '../queries/sql';
+import { DataType, Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { textTableIPC } from './arrow-staging';
 import type { SourceTable } from './source';
 import type { ColumnMapping } from './load-table';
-import type { Pseudonymiser } from './pseudonym';
 
 /** What `stage` made: the staged canonical columns, and whether staging is a view (no copy). */
 export interface Staged {
@@ -72,25 +72,45 @@ export async function rejectedValues(engine: Engine, def: TableDef, source: Sour
 	return out;
 }
 
+/** The person-identifier columns of `def` that the mapping reads. */
+export function personColumns(def: TableDef, mapping: ColumnMapping): string[] {
+	return def.columns.filter((c) => c.person && mapping[c.name] !== undefined).map((c) => c.name);
+}
+
+const isText = (type: DataType) =>
+	DataType.isUtf8(type) || DataType.isLargeUtf8(type) || (DataType.isDictionary(type) && DataType.isUtf8(type.dictionary));
+
 /**
- * Builds `pseudo_map` (v → p): the pseudonym of every distinct person
- * identifier of the staging table (HMAC computed once per identifier, in JS).
- * The checked-table SQL reads person columns through it. Returns the table's
- * name, or undefined when the table has no person column.
+ * The person identifiers of a source as read (Arrow IPC of its mapped person
+ * columns), taken before staging so their pseudonyms can be computed while
+ * DuckDB stages the rows. Null when a column is not text (a typed Parquet
+ * column): its values are then read back from DuckDB as staged.
  */
-export async function pseudonymMap(
-	engine: Engine,
-	def: TableDef,
-	staging: string,
-	present: ReadonlySet<string>,
-	pseudonym: Pseudonymiser
-): Promise<string | undefined> {
-	const columns = def.columns.filter((c) => c.person && present.has(c.name)).map((c) => c.name);
-	if (!columns.length) return undefined;
-	const union = columns.map((c) => `SELECT trim(${ident(c)}) AS v FROM ${ident(staging)}`).join(' UNION ');
-	const ids = await engine.queryIPC(`SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL AND v <> ''`);
+export function sourcePersonIds(source: SourceTable, mapping: ColumnMapping, columns: string[]): Uint8Array | null {
+	if (source.kind === 'text') return textTableIPC(Object.fromEntries(columns.map((c) => [c, source.columns[mapping[c]]])));
+	const table = tableFromIPC(source.ipc);
+	const vectors: Record<string, Vector> = {};
+	for (const c of columns) {
+		const vector = table.getChild(source.header[mapping[c]]);
+		if (!vector || !isText(vector.type)) return null;
+		vectors[c] = vector;
+	}
+	return tableToIPC(new Table(vectors), 'stream');
+}
+
+/** The staged person identifiers (distinct), when they could not be taken from the source. */
+export function stagedPersonIds(engine: Engine, staging: string, columns: string[]): Promise<Uint8Array> {
+	const union = columns.map((c) => `SELECT ${ident(c)} AS v FROM ${ident(staging)}`).join(' UNION ');
+	return engine.queryIPC(`SELECT v FROM (${union}) WHERE v IS NOT NULL`);
+}
+
+/**
+ * Loads `pseudo_map` (v → p): the pseudonym of every distinct person
+ * identifier as staged. The checked-table SQL reads person columns through it.
+ */
+export async function loadPseudonymMap(engine: Engine, map: Uint8Array): Promise<string> {
 	await engine.exec('DROP TABLE IF EXISTS pseudo_map;');
-	await engine.insertArrowIPC('pseudo_map', await pseudonym.mapIds(ids), true);
+	await engine.insertArrowIPC('pseudo_map', map, true);
 	return 'pseudo_map';
 }
 

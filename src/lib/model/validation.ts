@@ -19,7 +19,7 @@ export interface CastOptions {
 	valueMaps?: Record<string, Record<string, string>>;
 	/** Per column: normalised value (`code_key`) → canonical code (built-in synonyms). */
 	valueSynonyms?: Record<string, Record<string, string>>;
-	/** Table (v → p) of the pseudonyms of the person identifiers in the staging table. */
+	/** Table (v → p) of the pseudonyms of the person identifiers in the staging table (v as staged). */
 	personMap?: string;
 }
 
@@ -141,7 +141,7 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 		if (!opts.present.has(c.name)) return `${castExpr(c, 'NULL::VARCHAR', opts)} AS ${ident(c.name)}`;
 		if (!castByLookup(c, opts)) return `${castExpr(c, `s.${ident(c.name)}`, opts)} AS ${ident(c.name)}`;
 		if (c.person) {
-			lookups.push(`LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = trim(s.${ident(c.name)})`);
+			lookups.push(`LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = s.${ident(c.name)}`);
 			return `l${i}.p AS ${ident(c.name)}`;
 		}
 		lookups.push(
@@ -179,14 +179,6 @@ ${joins};`;
 export function insertAcceptedSql(def: TableDef, checked: string, table: string = def.name): string {
 	const cols = def.columns.map((c) => ident(c.name)).join(', ');
 	return `INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${ident(checked)} WHERE _motif IS NULL;`;
-}
-
-/** Keeps the rejected rows, as read, with line number and reason, for download. */
-export function rejectedRowsSql(staging: string, checked: string, target: string): string {
-	return `CREATE OR REPLACE TABLE ${ident(target)} AS
-SELECT c._ligne AS ligne, c._motif AS motif, s.* EXCLUDE (_ligne)
-FROM ${ident(staging)} s JOIN ${ident(checked)} c ON c._ligne = s._ligne
-WHERE c._motif IS NOT NULL ORDER BY c._ligne;`;
 }
 
 /**
