@@ -22,13 +22,18 @@ function utf8Length(s: string): number {
 	return n;
 }
 
-/** One text column from values (null = SQL NULL): one encode for the whole column. */
+/**
+ * One text column from values (null = SQL NULL): one encode for the whole
+ * column. Offsets are first taken from the UTF-16 lengths — right when the
+ * column is ASCII, the common case, seen from the encoded size — and only
+ * otherwise counted in UTF-8 value by value.
+ */
 export function utf8Vector(values: readonly (string | null | undefined)[]): Vector<Utf8> {
 	const length = values.length;
 	const offsets = new Int32Array(length + 1);
 	const validity = new Uint8Array(Math.ceil(length / 8));
 	const parts: string[] = new Array(length);
-	let bytes = 0;
+	let chars = 0;
 	let nullCount = 0;
 	for (let i = 0; i < length; i++) {
 		const v = values[i];
@@ -38,12 +43,16 @@ export function utf8Vector(values: readonly (string | null | undefined)[]): Vect
 		} else {
 			validity[i >> 3] |= 1 << (i & 7);
 			parts[i] = v;
-			bytes += utf8Length(v);
+			chars += v.length;
 		}
-		offsets[i + 1] = bytes;
+		offsets[i + 1] = chars;
 	}
 	const data = encoder.encode(parts.join(''));
-	if (data.length !== bytes) throw new Error('Encodage UTF-8 incohérent (caractère isolé ?)');
+	if (data.length !== chars) {
+		let bytes = 0;
+		for (let i = 0; i < length; i++) offsets[i + 1] = bytes += utf8Length(parts[i]);
+		if (data.length !== bytes) throw new Error('Encodage UTF-8 incohérent (caractère isolé ?)');
+	}
 	return new Vector([
 		makeData({
 			type: new Utf8(),

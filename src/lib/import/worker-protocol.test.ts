@@ -29,9 +29,9 @@ describe('protocole du worker d’import', () => {
 		expect(source).toMatchObject({ header: ['id', 'nom'], rowCount: 3, lineColumn: '__ligne', blankLines: 1, malformed: [] });
 		const table = tableFromIPC(source.ipc);
 		expect(table.toArray().map((r) => r.toJSON())).toEqual([
-			{ id: '1', nom: 'Dupont; Jean', __ligne: '2' },
-			{ id: '2', nom: 'Œuvre « é »', __ligne: '4' },
-			{ id: '3', nom: '', __ligne: '5' }
+			{ id: '1', nom: 'Dupont; Jean', __ligne: 2 },
+			{ id: '2', nom: 'Œuvre « é »', __ligne: 4 },
+			{ id: '3', nom: '', __ligne: 5 }
 		]);
 	});
 
@@ -43,7 +43,7 @@ describe('protocole du worker d’import', () => {
 		expect(table.numRows).toBe(450_001);
 		expect(table.getChild('v')!.get(450_000)).toBe(values[450_000]);
 		expect(table.getChild('v (2)')!.get(12)).toBe('v12é!');
-		expect(table.getChild('__ligne')!.get(0)).toBe('2');
+		expect(table.getChild('__ligne')!.get(0)).toBe(2);
 	});
 
 	it('transfère les octets Arrow d’un Parquet au lieu de les copier', async () => {
