@@ -19,7 +19,15 @@ function plainEdge(byte: number): boolean {
 	return byte < 0x80 && byte !== 0x20 && (byte < 0x09 || byte > 0x0d);
 }
 
-const HEX_BYTES = new TextEncoder().encode('0123456789abcdef');
+const encoder = new TextEncoder();
+const HEX_BYTES = encoder.encode('0123456789abcdef');
+
+const isText = (type: DataType) => DataType.isUtf8(type) || DataType.isLargeUtf8(type);
+
+/** Whether a column's values can be pseudonymised from their bytes: text, large text, or a dictionary of either. */
+export function isTextColumn(type: DataType): boolean {
+	return isText(type) || (DataType.isDictionary(type) && isText(type.dictionary));
+}
 
 /** A text column of the byte ranges of the entries `keep[0..count)` (range `e`: `sources[which[e]]` from `starts[e]` to `ends[e]`). */
 function utf8FromRanges(sources: Uint8Array[], which: Int32Array, starts: Int32Array, ends: Int32Array, keep: Int32Array, count: number): Vector<Utf8> {
@@ -37,18 +45,16 @@ function utf8FromRanges(sources: Uint8Array[], which: Int32Array, starts: Int32A
 /**
  * `(v, p)` as Arrow IPC for the distinct non-blank values of the table's text
  * columns: `p` = `'p'` + the first `hexLength` hex digits of the MAC of the
- * trimmed value. Null when a column is not text (the caller then works on
- * strings).
+ * trimmed value. The columns must be text (see `isTextColumn`).
  */
-export function pseudonymTableIPC(table: Table, mac: MacWords, hexLength: number, encode: (text: string) => Uint8Array): Uint8Array | null {
+export function pseudonymTableIPC(table: Table, mac: MacWords, hexLength: number): Uint8Array {
 	const chunks = new Set<Data<Utf8 | LargeUtf8>>();
-	const isText = (type: DataType) => DataType.isUtf8(type) || DataType.isLargeUtf8(type);
 	for (let c = 0; c < table.numCols; c++) {
 		for (const data of table.getChildAt(c)?.data ?? []) {
 			// A dictionary column (as Parquet readers give): its values are the candidates, once per dictionary.
 			const parts = DataType.isDictionary(data.type) ? (data.dictionary?.data ?? []) : [data];
 			for (const part of parts) {
-				if (!isText(part.type)) return null;
+				if (!isText(part.type)) throw new Error(`Identifiants de personnes illisibles (colonne de type ${part.type}).`);
 				chunks.add(part as Data<Utf8 | LargeUtf8>);
 			}
 		}
@@ -108,7 +114,7 @@ export function pseudonymTableIPC(table: Table, mac: MacWords, hexLength: number
 		else {
 			const trimmed = decoder.decode(bytes.subarray(start, end)).trim();
 			if (trimmed === '') continue;
-			const encoded = encode(trimmed);
+			const encoded = encoder.encode(trimmed);
 			words = wordsToHex(mac(encoded, 0, encoded.length));
 		}
 		const o = kept * width;

@@ -8,7 +8,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { hmacSha256Hex, hmacSha256Words } from './hmac-sha256';
 import { pseudonymTableIPC } from './pseudonym-map';
-import { textTableIPC } from './arrow-staging';
 
 /** Hex characters of the HMAC kept as the pseudonym (96 bits). */
 export const PSEUDONYM_HEX_LENGTH = 24;
@@ -38,20 +37,11 @@ export interface Pseudonymiser {
 export function pseudonymiser(key: Uint8Array): Pseudonymiser {
 	const mac = hmacSha256Hex(key);
 	const words = hmacSha256Words(key);
-	const encoder = new TextEncoder();
 	const of = (id: string) => 'p' + mac(id.trim()).slice(0, PSEUDONYM_HEX_LENGTH);
 	return {
 		of,
 		async mapIds(ids: Uint8Array) {
-			const table = tableFromIPC(ids);
-			const fromBytes = pseudonymTableIPC(table, words, PSEUDONYM_HEX_LENGTH, (text) => encoder.encode(text));
-			if (fromBytes) return fromBytes;
-			const seen = new Set<string>();
-			for (let c = 0; c < table.numCols; c++) {
-				for (const value of (table.getChildAt(c)?.toArray() ?? []) as (string | null)[]) if (value != null) seen.add(value);
-			}
-			const values = [...seen].filter((v) => v.trim() !== '');
-			return textTableIPC({ v: values, p: values.map(of) });
+			return pseudonymTableIPC(tableFromIPC(ids), words, PSEUDONYM_HEX_LENGTH);
 		}
 	};
 }

@@ -7,7 +7,8 @@
 import type { Engine } from '../db/engine';
 import type { TableDef } from '../model/schema';
 import { ident } from '../queries/sql';
-import { DataType, Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import { isTextColumn } from './pseudonym-map';
 import { textTableIPC } from './arrow-staging';
 import type { SourceTable } from './source';
 import type { ColumnMapping } from './load-table';
@@ -77,9 +78,6 @@ export function personColumns(def: TableDef, mapping: ColumnMapping): string[] {
 	return def.columns.filter((c) => c.person && mapping[c.name] !== undefined).map((c) => c.name);
 }
 
-const isText = (type: DataType) =>
-	DataType.isUtf8(type) || DataType.isLargeUtf8(type) || (DataType.isDictionary(type) && DataType.isUtf8(type.dictionary));
-
 /**
  * The person identifiers of a source as read (Arrow IPC of its mapped person
  * columns), taken before staging so their pseudonyms can be computed while
@@ -92,7 +90,7 @@ export function sourcePersonIds(source: SourceTable, mapping: ColumnMapping, col
 	const vectors: Record<string, Vector> = {};
 	for (const c of columns) {
 		const vector = table.getChild(source.header[mapping[c]]);
-		if (!vector || !isText(vector.type)) return null;
+		if (!vector || !isTextColumn(vector.type)) return null;
 		vectors[c] = vector;
 	}
 	return tableToIPC(new Table(vectors), 'stream');
