@@ -203,6 +203,13 @@ describe('objectifs et réalisations', () => {
 		]);
 	});
 
+	it('every year at once: a year’s rows are those of that year asked alone (one query for any period)', async () => {
+		const all = await engine.query<Record<string, unknown>>(objectivesSql());
+		const years = [...new Set(all.map((r) => r.annee))];
+		expect(years.length).toBeGreaterThan(1);
+		for (const y of years as number[]) expect(all.filter((r) => r.annee === y)).toEqual(await engine.query(objectivesSql(y, y)));
+	});
+
 	it('signals: met / missed for a complete year; masked achieved gives no signal', async () => {
 		const open = await objectivesData(engine, Y2025, '2026-11-15', territory, OPEN);
 		expect(open.map((r) => [r.code_territoire, r.signal])).toEqual([

@@ -96,8 +96,10 @@ export async function objectivesData(
 	territory: Territory,
 	policy: SecrecyPolicy = DEFAULT_POLICY
 ): Promise<ObjectiveView[]> {
-	const rows = await engine.query<ObjectiveRow & Record<string, unknown>>(
-		objectivesSql(Number(f.du.slice(0, 4)), Number(f.au.slice(0, 4)))
+	// Every year in one query that no filter changes (the engine's cache answers the next changes); then the period's years.
+	const [from, to] = [Number(f.du.slice(0, 4)), Number(f.au.slice(0, 4))];
+	const rows = (await engine.query<ObjectiveRow & Record<string, unknown>>(objectivesSql())).filter(
+		(r) => r.annee >= from && r.annee <= to
 	);
 	const present = new Set(rows.map((r) => key(r, r.niveau_territoire, r.code_territoire)));
 	const masked = applySecrecy(rows, OBJECTIVE_MEASURES, policy, {

@@ -31,9 +31,14 @@ export const OBJECTIVE_MEASURES: Measures = {
 	realise: { kind: 'count' }
 };
 
-/** Targets of the years `from`–`to` for the followed indicators, with the achieved count. */
-export function objectivesSql(from: number, to: number): string {
-	const years = `BETWEEN ${lit(Math.trunc(from))} AND ${lit(Math.trunc(to))}`;
+/**
+ * Targets of the years `from`–`to` (every year when omitted) for the followed
+ * indicators, with the achieved count. Each year is computed on its own, so the
+ * rows of a year are the same whatever the range asked.
+ */
+export function objectivesSql(from?: number, to?: number): string {
+	const years =
+		from === undefined || to === undefined ? 'IS NOT NULL' : `BETWEEN ${lit(Math.trunc(from))} AND ${lit(Math.trunc(to))}`;
 	const sets = (a: string) =>
 		`GROUPING SETS ((${a}.annee, ${a}.province), (${a}.annee, ${a}.eth), (${a}.annee, ${a}.code_insee))`;
 	const achieved = (indicator: string, source: string) => `

@@ -21,10 +21,11 @@ export function personConditions(f: Filters, x: string): string {
 	if (f.sexe) parts.push(`${x}.sexe = ${lit(f.sexe)}`);
 	if (f.tranche_age) parts.push(`${x}.tranche_age = ${lit(f.tranche_age)}`);
 	if (f.structure || f.dispositif) {
-		const q = [`q.id_personne = ${x}.id_personne`];
+		const q: string[] = [];
 		if (f.structure) q.push(`q.structure = ${lit(f.structure)}`);
 		if (f.dispositif) q.push(`q.dispositif = ${lit(f.dispositif)}`);
-		parts.push(`EXISTS (SELECT 1 FROM parcours q WHERE ${q.join(' AND ')})`);
+		// An uncorrelated IN is planned as a plain semi join (a correlated EXISTS as a delim join, slower).
+		parts.push(`${x}.id_personne IN (SELECT q.id_personne FROM parcours q WHERE ${q.join(' AND ')})`);
 	}
 	return parts.join(' AND ');
 }
