@@ -205,6 +205,35 @@ describe('value cleaning', () => {
 	});
 });
 
+describe('warnings', () => {
+	it('lists every kind of warning per column, counting the accepted rows and showing the values as typed', async () => {
+		const { table } = await load({
+			'personnes.csv': 'id_personne;sexe;handicap;commune_residence\nP1;F;peut-être;Nouméa\nP2;M;oui;Paris\nP3;F;non;Paris\n',
+			'parcours.csv':
+				'id_parcours;id_personne;date_entree;date_sortie;motif_sortie;projet_secteur;dispositif\n' +
+				'A1;P1;01/02/2024;bientôt;;btp;jeunes\n' +
+				'A2;P2;01/02/2024;01/03/2024;parti ailleurs;astronautique;jeunes\n' +
+				'A3;P3;01/02/2024;01/04/2024;;;Atelier bidule\n' +
+				'A4;P3;;01/04/2024;;astronautique;Atelier bidule\n',
+			'actions.csv': 'id_action;date_debut;heures\nACT1;01/02/2024;beaucoup\nACT2;01/03/2024;12\n'
+		});
+		const warnings = (name: string) => table(name).avertissements.map((w) => [w.colonne, w.probleme, w.lignes, w.exemples]);
+		expect(warnings('personnes')).toEqual([
+			['commune_residence', 'commune non reconnue', 2, ['Paris']],
+			['handicap', 'oui/non illisible', 1, ['peut-être']]
+		]);
+		// A4 is rejected (no entry date): its values are not counted.
+		expect(warnings('parcours')).toEqual([
+			['date_sortie', 'date illisible', 1, ['bientôt']],
+			['date_sortie', 'sortie sans motif ni catégorie', 1, ['01/04/2024']],
+			['dispositif', 'code inconnu', 1, ['Atelier bidule']],
+			['motif_sortie', 'motif de sortie inconnu : catégorie non déduite', 1, ['parti ailleurs']],
+			['projet_secteur', 'secteur inconnu', 1, ['astronautique']]
+		]);
+		expect(warnings('actions')).toEqual([['heures', 'nombre illisible', 1, ['beaucoup']]]);
+	});
+});
+
 describe('update by identifier', () => {
 	it('adds, updates and keeps rows of a new export, with a summary', async () => {
 		const first = await load({ 'personnes.csv': PERSONNES });
