@@ -48,22 +48,25 @@ export const SECTEURS_CHANGES: [string, string][] = [
 ];
 
 /**
- * Opens `path` (e.g. `/competences`), waits for every panel, then applies
- * `changes` one after the other — each `[selectName, value]` must differ
- * from the select's current value — and returns the median and 95th
- * percentile of the change → all panels updated and painted times (ms).
+ * Opens `path` (e.g. `/competences`), waits for every panel, then — at
+ * once, or after `readingMs` of a user reading the page — applies `changes`
+ * one after the other (each `[selectName, value]` must differ from the
+ * select's current value) and returns the median and 95th percentile of the
+ * change → all panels updated and painted times (ms).
  */
 export async function benchPage(
 	browser: Browser,
 	path: string,
 	changes: [string, string][],
-	base: string = BASE
+	base: string = BASE,
+	readingMs = 0
 ): Promise<{ p50: number; p95: number }> {
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 	try {
 		const page = await context.newPage();
 		await page.goto(`${base}${path}`);
 		await page.waitForFunction(READY_SCRIPT, undefined, { timeout: 60_000 });
+		if (readingMs > 0) await page.waitForTimeout(readingMs);
 		const times: number[] = [];
 		for (const [name, value] of changes) times.push((await page.evaluate(CHANGE_SCRIPT(name, value))) as number);
 		return { p50: round(median(times)), p95: round(quantile(times, 0.95)) };

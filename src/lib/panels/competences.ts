@@ -25,6 +25,8 @@ import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
 import { territoryHierarchy, type LevelResults, type TerritoryRow } from '../reference/hierarchy';
 import type { Territory } from '../reference/territory';
 import { grainRows } from './grain';
+import { nextFilters } from './warm-up';
+import { PUBLICS } from '../model/codes';
 
 type Raw<T> = T & Record<string, unknown>;
 export type MaskedStages = MaskedRow<Raw<StageIndicators>>;
@@ -65,6 +67,16 @@ const REFERENTIAL_SUMS: readonly RowSum[] = [{ total: 'personnes_positionnees', 
  */
 function pageRows(engine: Engine, f: Filters, c: CompetenceScope): Promise<Record<string, unknown>[]> {
 	return engine.query<Record<string, unknown>>(competencesPageSql(f, c));
+}
+
+/** The page's queries one filter change away (the engine's warm-up, `db/cache.ts`). */
+export function competencesWarmUpSql(f: Filters, c: CompetenceScope, territory: Territory): string[] {
+	const toggle = <K extends keyof CompetenceScope>(key: K, value: string): CompetenceScope => ({ ...c, [key]: c[key] ? null : value });
+	return [
+		...nextFilters(f, territory).map((v) => competencesPageSql(v, c)),
+		competencesPageSql(f, toggle('public', PUBLICS[PUBLICS.length - 1])),
+		competencesPageSql(f, toggle('referentiel', 'ANLCI'))
+	];
 }
 
 const STAGE_COLUMNS = ['niveau', 'cle', ...Object.keys(STAGE_MEASURES)];

@@ -15,6 +15,8 @@ import {
 import { applySecrecy, type MaskedRow } from '../secrecy/apply';
 import { DEFAULT_POLICY, isMasked, type SecrecyPolicy } from '../secrecy/policy';
 import { grainRows } from './grain';
+import { nextFilters } from './warm-up';
+import type { Territory } from '../reference/territory';
 
 type Raw<T> = T & Record<string, unknown>;
 export type MaskedSector = MaskedRow<Raw<SectorRow>>;
@@ -27,6 +29,12 @@ export type MaskedAction = MaskedRow<Raw<ActionRow>>;
  */
 function pageRows(engine: Engine, f: Filters, s: SectorScope): Promise<Record<string, unknown>[]> {
 	return engine.query<Record<string, unknown>>(sectorPageSql(f, s));
+}
+
+/** The page's queries one filter change away (the engine's warm-up, `db/cache.ts`). */
+export function sectorWarmUpSql(f: Filters, s: SectorScope, territory: Territory, options: SectorFilterOptions | null): string[] {
+	const scopes = (['financeur', 'type_action', 'organisme'] as const).map((k) => ({ ...s, [k]: s[k] ? null : (options?.[k][0] ?? null) }));
+	return [...nextFilters(f, territory).map((v) => sectorPageSql(v, s)), ...scopes.map((v) => sectorPageSql(f, v))];
 }
 
 const SECTOR_COLUMNS = [

@@ -55,3 +55,16 @@ export class QueryResource<T> {
 		});
 	}
 }
+
+/**
+ * Hands the engine the queries of the page's likely next filters, run while
+ * nobody waits (see `db/cache.ts`); `sqls` is read in an effect like a spec.
+ */
+export function warmUpEngine(page: string, sqls: () => string[] | null): void {
+	$effect(() => {
+		if (data.status !== 'pret' || data.busy) return;
+		void data.version;
+		const list = sqls();
+		if (list) void data.engine().then((engine) => engine.warmUp(page, list));
+	});
+}
