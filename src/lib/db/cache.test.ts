@@ -87,7 +87,7 @@ describe('warm-up queries', () => {
 		expect(await again).toEqual([{ sql: 'A' }]);
 	});
 
-	it(`stop after ${WARM_UP_RUNS} runs per page, ignore failures, and forget the list when the data changes`, async () => {
+	it(`stop after ${WARM_UP_RUNS} runs per page, ignore failures, and forget the list when the data changes or the page is left`, async () => {
 		const { engine, ran, answer } = fakeEngine();
 		const cached = cachingEngine(engine);
 		cached.warmUp('p', ['FAIL A', 'B']);
@@ -104,5 +104,14 @@ describe('warm-up queries', () => {
 		cached.clear();
 		await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS * 3);
 		expect(ran).not.toContain('D');
+
+		cached.warmUp('r', ['E']);
+		cached.warmUp('q', []); // a page left after another took over: the other's list stays
+		await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS);
+		expect(ran.at(-1)).toBe('E');
+		cached.warmUp('r', []); // left while E runs: nothing after it
+		await answer();
+		await vi.advanceTimersByTimeAsync(WARM_UP_IDLE_MS * 3);
+		expect(ran.filter((sql) => sql === 'E')).toHaveLength(1);
 	});
 });

@@ -16,7 +16,7 @@ import type { Engine, Row } from './engine';
 export interface CachingEngine extends Engine {
 	/** Forgets every cached result (call after any write). */
 	clear(): void;
-	/** Replaces the warm-up queries of `page` (see the module comment). */
+	/** Replaces the warm-up queries with `page`'s (see the module comment); an empty list stops `page`'s. */
 	warmUp(page: string, sqls: string[]): void;
 }
 
@@ -90,6 +90,7 @@ export function cachingEngine(engine: Engine, maxEntries = 64): CachingEngine {
 			warm.queue = [];
 		},
 		warmUp(page: string, sqls: string[]) {
+			if (!sqls.length && warm.page !== page) return; // another page's list stays
 			// The list is cycled: each query runs several times, up to the page's allowance.
 			const left = sqls.length ? WARM_UP_RUNS - (warm.runs.get(page) ?? 0) : 0;
 			warm.page = page;

@@ -65,6 +65,9 @@ export function warmUpEngine(page: string, sqls: () => string[] | null): void {
 		if (data.status !== 'pret' || data.busy) return;
 		void data.version;
 		const list = sqls();
-		if (list) void data.engine().then((engine) => engine.warmUp(page, list));
+		if (!list) return;
+		void data.engine().then((engine) => engine.warmUp(page, list));
+		// Leaving the page (or changing its filters) drops what is left of its list.
+		return () => void data.engine().then((engine) => engine.warmUp(page, []));
 	});
 }
