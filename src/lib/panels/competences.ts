@@ -25,7 +25,7 @@ import { DEFAULT_POLICY, type SecrecyPolicy } from '../secrecy/policy';
 import { territoryHierarchy, type LevelResults, type TerritoryRow } from '../reference/hierarchy';
 import type { Territory } from '../reference/territory';
 import { grainRows } from './grain';
-import { nextFilters } from './warm-up';
+import { nextFilters, toggled } from './warm-up';
 import { PUBLICS } from '../model/codes';
 
 type Raw<T> = T & Record<string, unknown>;
@@ -71,11 +71,9 @@ function pageRows(engine: Engine, f: Filters, c: CompetenceScope): Promise<Recor
 
 /** The page's queries one filter change away (the engine's warm-up, `db/cache.ts`). */
 export function competencesWarmUpSql(f: Filters, c: CompetenceScope, territory: Territory): string[] {
-	const toggle = <K extends keyof CompetenceScope>(key: K, value: string): CompetenceScope => ({ ...c, [key]: c[key] ? null : value });
 	return [
 		...nextFilters(f, territory).map((v) => competencesPageSql(v, c)),
-		competencesPageSql(f, toggle('public', PUBLICS[PUBLICS.length - 1])),
-		competencesPageSql(f, toggle('referentiel', 'ANLCI'))
+		...toggled(c, { public: PUBLICS[PUBLICS.length - 1], referentiel: 'ANLCI' }).map((v) => competencesPageSql(f, v))
 	];
 }
 

@@ -15,7 +15,7 @@ import {
 import { applySecrecy, type MaskedRow } from '../secrecy/apply';
 import { DEFAULT_POLICY, isMasked, type SecrecyPolicy } from '../secrecy/policy';
 import { grainRows } from './grain';
-import { nextFilters } from './warm-up';
+import { nextFilters, toggled } from './warm-up';
 import type { Territory } from '../reference/territory';
 
 type Raw<T> = T & Record<string, unknown>;
@@ -33,7 +33,8 @@ function pageRows(engine: Engine, f: Filters, s: SectorScope): Promise<Record<st
 
 /** The page's queries one filter change away (the engine's warm-up, `db/cache.ts`). */
 export function sectorWarmUpSql(f: Filters, s: SectorScope, territory: Territory, options: SectorFilterOptions | null): string[] {
-	const scopes = (['financeur', 'type_action', 'organisme'] as const).map((k) => ({ ...s, [k]: s[k] ? null : (options?.[k][0] ?? null) }));
+	const first = (k: keyof SectorFilterOptions) => options?.[k][0] ?? null;
+	const scopes = toggled(s, { financeur: first('financeur'), type_action: first('type_action'), organisme: first('organisme') });
 	return [...nextFilters(f, territory).map((v) => sectorPageSql(v, s)), ...scopes.map((v) => sectorPageSql(f, v))];
 }
 
