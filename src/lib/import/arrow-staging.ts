@@ -1,9 +1,11 @@
 /**
- * Builds an Arrow IPC stream of text columns from parsed rows, fast enough for
- * a million rows (one UTF-8 buffer and one offset array per column, no
- * per-value Arrow builders). The bytes go to DuckDB's `insertArrowFromIPCStream`.
+ * Builds Arrow IPC streams of text columns, fast enough for a million rows
+ * (one UTF-8 buffer and one offset array per column, no per-value Arrow
+ * builders). The bytes go to DuckDB's `insertArrowFromIPCStream`.
  */
-import { makeData, Table, Utf8, Vector, tableToIPC } from 'apache-arrow';
+import { makeData, makeVector, Table, Utf8, Vector, tableToIPC } from 'apache-arrow';
+import type { ByteColumn, ParsedBytes } from './csv';
+import { LINE_COLUMN, uniqueHeader, type ArrowSource, type TextSource } from './source';
 
 const encoder = new TextEncoder();
 
@@ -70,4 +72,36 @@ export function textTableIPC(columns: Record<string, readonly (string | null | u
 	const vectors: Record<string, Vector<Utf8>> = {};
 	for (const [name, values] of Object.entries(columns)) vectors[name] = utf8Vector(values);
 	return tableToIPC(new Table(vectors), 'stream');
+}
+
+/** A column parsed from bytes as an Arrow text vector, without a copy. */
+function byteColumnVector({ data, offsets }: ByteColumn): Vector<Utf8> {
+	return new Vector([makeData({ type: new Utf8(), length: offsets.length - 1, nullCount: 0, valueOffsets: offsets, data })]);
+}
+
+/** Text columns and their line numbers as an Arrow source (what the loader stages); header names made unique. */
+function arrowSource(table: Pick<TextSource, 'header' | 'malformed' | 'blankLines'>, vectors: Vector[], lines: Int32Array): ArrowSource {
+	const header = uniqueHeader(table.header);
+	const columns: Record<string, Vector> = {};
+	header.forEach((h, i) => (columns[h] = vectors[i]));
+	columns[LINE_COLUMN] = makeVector(lines);
+	return {
+		kind: 'arrow',
+		header,
+		ipc: tableToIPC(new Table(columns), 'stream'),
+		rowCount: lines.length,
+		lineColumn: LINE_COLUMN,
+		malformed: table.malformed,
+		blankLines: table.blankLines
+	};
+}
+
+/** A text table (Excel, JSON) as Arrow IPC: text columns plus the line numbers (integers). */
+export function textToArrow(source: TextSource): ArrowSource {
+	return arrowSource(source, source.columns.map(utf8Vector), Int32Array.from(source.lines));
+}
+
+/** A CSV parsed from bytes as Arrow IPC: its byte columns as they are, plus the line numbers. */
+export function bytesToArrow(parsed: ParsedBytes): ArrowSource {
+	return arrowSource(parsed, parsed.columns.map(byteColumnVector), parsed.lines);
 }

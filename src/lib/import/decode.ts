@@ -51,27 +51,50 @@ function decodeWindows1252(bytes: Uint8Array): string {
 	return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]) : text;
 }
 
-/** Decodes a text file, detecting its encoding. Throws ImportError for empty or binary files. */
-export function decodeText(bytes: Uint8Array): DecodedText {
+/** The encoding a byte-order mark announces, if any. */
+function bomEncoding(bytes: Uint8Array): 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | null {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8 (BOM)';
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+	return null;
+}
+
+function refuseEmptyOrBinary(bytes: Uint8Array): void {
 	if (bytes.length === 0) throw new ImportError('Le fichier est vide (0 octet) : il n’y a rien à importer.');
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8 (BOM)' };
-	}
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-	}
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-	}
-	if (looksBinary(bytes)) {
+	if (bomEncoding(bytes) === null && looksBinary(bytes)) {
 		throw new ImportError(
 			'Ce fichier n’est pas un fichier texte (CSV) : il contient des données binaires. ' +
 				'Exportez-le en CSV, ou déposez-le tel quel s’il s’agit d’un classeur .xlsx ou d’un fichier Parquet.'
 		);
 	}
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+	let any = 0;
+	for (let i = 0; i < bytes.length; i++) any |= bytes[i];
+	return any < 0x80;
+}
+
+/** Decodes a text file, detecting its encoding. Throws ImportError for empty or binary files. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+	refuseEmptyOrBinary(bytes);
+	const bom = bomEncoding(bytes);
+	if (bom) return { text: new TextDecoder(bom === 'utf-8 (BOM)' ? 'utf-8' : bom).decode(bytes.subarray(bom === 'utf-8 (BOM)' ? 3 : 2)), encoding: bom };
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
 		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
+}
+
+/**
+ * The same detection as {@link decodeText}, giving UTF-8 bytes (without BOM)
+ * instead of a string: a UTF-8 file is used as is, without decoding it.
+ */
+export function toUtf8(bytes: Uint8Array): { bytes: Uint8Array; encoding: TextEncodingName } {
+	refuseEmptyOrBinary(bytes);
+	if (bomEncoding(bytes) === 'utf-8 (BOM)') return { bytes: bytes.subarray(3), encoding: 'utf-8 (BOM)' };
+	if (bomEncoding(bytes) === null && isAscii(bytes)) return { bytes, encoding: 'utf-8' };
+	const { text, encoding } = decodeText(bytes);
+	return { bytes: encoding === 'utf-8' ? bytes : new TextEncoder().encode(text), encoding };
 }

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
-import { Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Int32, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { ImportError } from './decode';
 import { readFile } from './read-file';
 import { loadParquetModule } from './readers/parquet-node';
-import type { TextSource } from './source';
+import type { SourceTable, TextSource } from './source';
 import { buildXlsx, inlineCell, numberCell } from '../../../tests/fixtures/import/xlsx-builder';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const text = (r: { tables: { source: unknown }[] }, i = 0) => r.tables[i].source as TextSource;
+/** A read table's header, text columns and line numbers, whichever kind of source the reader gave. */
+function text(r: { tables: { source: SourceTable }[] }, i = 0): Pick<TextSource, 'header' | 'columns' | 'lines'> {
+	const source = r.tables[i].source;
+	if (source.kind === 'text') return source;
+	const table = tableFromIPC(source.ipc);
+	const values = (name: string) => [...(table.getChild(name) ?? [])] as unknown[];
+	return {
+		header: source.header,
+		columns: source.header.map((h) => values(h) as string[]),
+		lines: source.lineColumn ? (values(source.lineColumn) as number[]) : []
+	};
+}
 
 async function importError(fileName: string, bytes: Uint8Array): Promise<string> {
 	try {

@@ -4,9 +4,10 @@
  * Everything that stops a file is an ImportError with a French message; the
  * same function runs in the import worker, in Node (CLI, tests) and in the page.
  */
-import { decodeText, ImportError, sniffBinaryFormat, type DecodedText } from './decode';
-import { parseCsv, sniffDialect, type CsvDialect } from './csv';
-import { textSource, type ReadResult, type ReadTable } from './source';
+import { decodeText, ImportError, sniffBinaryFormat, toUtf8, type DecodedText } from './decode';
+import { parseCsvBytes, sniffDialect, type CsvDialect } from './csv';
+import { bytesToArrow } from './arrow-staging';
+import type { ReadResult, ReadTable } from './source';
 import { readJson } from './readers/json';
 import { readParquet, type ParquetModule } from './readers/parquet';
 import { openWorkbook } from './readers/xlsx';
@@ -30,13 +31,16 @@ function rowCount(tables: ReadTable[]): number {
 	return tables.reduce((n, t) => n + (t.source.kind === 'text' ? t.source.lines.length : t.source.rowCount), 0);
 }
 
-function readCsv(fileName: string, { text, encoding }: DecodedText, extension: string, opts: ReadFileOptions): ReadResult {
-	if (extension === 'xls' && text.trimStart().startsWith('<')) {
+/** A CSV as an Arrow source, parsed from its UTF-8 bytes (re-encoded first when the file is not UTF-8). */
+function readCsv(fileName: string, file: Uint8Array, extension: string, opts: ReadFileOptions): ReadResult {
+	const { bytes, encoding } = toUtf8(file);
+	const head = new TextDecoder().decode(bytes.subarray(0, 64 * 1024));
+	if (extension === 'xls' && head.trimStart().startsWith('<')) {
 		throw new ImportError(`Ce fichier .xls est en réalité une page web ou un XML Excel 2003 : ouvrez-le dans Excel et ${EXPORT_AGAIN}`);
 	}
-	const dialect: CsvDialect = extension === 'tsv' ? { delimiter: '\t', quote: '"' } : sniffDialect(text);
-	const parsed = parseCsv(text, dialect, { onProgress: opts.onProgress });
-	return { fileName, format: 'csv', tables: [{ source: textSource(parsed) }], encoding, delimiter: dialect.delimiter };
+	const dialect: CsvDialect = extension === 'tsv' ? { delimiter: '\t', quote: '"' } : sniffDialect(head);
+	const parsed = parseCsvBytes(bytes, dialect, { onProgress: opts.onProgress });
+	return { fileName, format: 'csv', tables: [{ source: bytesToArrow(parsed) }], encoding, delimiter: dialect.delimiter };
 }
 
 function readJsonText(fileName: string, { text, encoding }: DecodedText): ReadResult {
@@ -93,11 +97,10 @@ async function dispatch(fileName: string, bytes: Uint8Array, opts: ReadFileOptio
 		case 'tsv':
 		case 'txt':
 		case 'xls':
-			return readCsv(fileName, decodeText(bytes), extension, opts);
+			return readCsv(fileName, bytes, extension, opts);
 	}
-	const decoded = decodeText(bytes);
-	const first = decoded.text.trimStart()[0];
-	return first === '[' || first === '{' ? readJsonText(fileName, decoded) : readCsv(fileName, decoded, extension, opts);
+	const first = decodeText(bytes.subarray(0, 4096)).text.trimStart()[0];
+	return first === '[' || first === '{' ? readJsonText(fileName, decodeText(bytes)) : readCsv(fileName, bytes, extension, opts);
 }
 
 /**

@@ -8,9 +8,11 @@
  */
 import { ImportError } from './decode';
 import { readFile, type ReadFileOptions } from './read-file';
-import { LINE_COLUMN, uniqueHeader, type ArrowSource, type ReadResult, type TextSource } from './source';
-import { utf8Vector } from './arrow-staging';
-import { makeVector, Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import { LINE_COLUMN, type ArrowSource, type ReadResult } from './source';
+import { textToArrow } from './arrow-staging';
+import { makeVector, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+
+export { textToArrow };
 
 /** Page → worker: one file to read; `bytes` is transferred, not copied. */
 export interface ReadRequest {
@@ -31,23 +33,6 @@ export type WorkerMessage =
 
 /** Posts a message, transferring the listed buffers (as `postMessage` does). */
 export type PostMessage = (message: WorkerMessage, transfer?: Transferable[]) => void;
-
-/** A text table as Arrow IPC: text columns plus the line numbers (integers), built in the worker. */
-export function textToArrow(source: TextSource): ArrowSource {
-	const header = uniqueHeader(source.header);
-	const columns: Record<string, Vector> = {};
-	header.forEach((h, i) => (columns[h] = utf8Vector(source.columns[i])));
-	columns[LINE_COLUMN] = makeVector(Int32Array.from(source.lines));
-	return {
-		kind: 'arrow',
-		header,
-		ipc: tableToIPC(new Table(columns), 'stream'),
-		rowCount: source.lines.length,
-		lineColumn: LINE_COLUMN,
-		malformed: source.malformed,
-		blankLines: source.blankLines
-	};
-}
 
 /**
  * An Arrow table (Parquet) with its row numbers added as a column, so the
