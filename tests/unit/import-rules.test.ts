@@ -16,6 +16,7 @@ import { emptyEngine, FIXTURES, fixtureEngine } from './engine-helpers';
 import { readCsvFile, windows1252 } from './import-helpers';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { ReadResult } from '../../src/lib/import/source';
+import { TABLES } from '../../src/lib/model/schema';
 
 const PERSONNES = `id_personne,sexe,annee_naissance,commune_residence
 P1,F,1990,98811
@@ -231,6 +232,33 @@ describe('warnings', () => {
 			['projet_secteur', 'secteur inconnu', 1, ['astronautique']]
 		]);
 		expect(warnings('actions')).toEqual([['heures', 'nombre illisible', 1, ['beaucoup']]]);
+	});
+});
+
+describe('loading into the canonical table', () => {
+	it('a first file becomes the table (columns and types of the schema); a second file of the same table adds its rows', async () => {
+		const { engine, report } = await load({
+			'personnes.csv': PERSONNES,
+			'parcours.csv': 'id_parcours,id_personne,date_entree\nA1,P1,01/02/2024\nA2,P9,01/02/2024\n',
+			'parcours_suite.csv': 'id_parcours,id_personne,date_entree,dispositif\nB1,P2,2024-03-01,jeunes\nB2,,2024-03-01,jeunes\n'
+		});
+		const loaded = engine.query('SELECT id_parcours, id_personne IS NOT NULL AS personne, date_entree, dispositif FROM parcours ORDER BY 1');
+		expect(await loaded).toEqual([
+			{ id_parcours: 'A1', personne: true, date_entree: '2024-02-01', dispositif: null },
+			{ id_parcours: 'B1', personne: true, date_entree: '2024-03-01', dispositif: 'jeunes' }
+		]);
+		const files = report.tables.filter((t) => t.table === 'parcours');
+		expect(files.map((t) => [t.fichier, t.lignes_lues, t.lignes_chargees, t.lignes_rejetees])).toEqual([
+			['parcours.csv', 2, 1, 1],
+			['parcours_suite.csv', 2, 1, 1]
+		]);
+		const columns = await engine.query<{ column_name: string; data_type: string }>(
+			"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'parcours' ORDER BY ordinal_position"
+		);
+		const schema = TABLES.find((t) => t.name === 'parcours')!.columns.map((c) => ({ column_name: c.name, data_type: c.type }));
+		expect(columns).toEqual(schema);
+		const leftovers = await engine.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'chk%' OR table_name LIKE 'stg%' OR table_name LIKE 'raw%'");
+		expect(leftovers).toEqual([]);
 	});
 });
 

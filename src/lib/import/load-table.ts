@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../db/engine';
 import type { TableDef } from '../model/schema';
-import { checkedTableSql, insertAcceptedSql, mergeAcceptedSql, mergeSummarySql, type CastOptions } from '../model/validation';
+import { adoptCheckedSql, checkedTableSql, dropCheckedSql, insertAcceptedSql, mergeAcceptedSql, mergeSummarySql, type CastOptions } from '../model/validation';
 import { ident } from '../queries/sql';
 import type { SourceTable } from './source';
 import type { TableReport } from './report';
@@ -51,6 +51,11 @@ async function dropRelation(engine: Engine, name: string): Promise<void> {
 	if (r?.t) await engine.exec(`DROP ${r.t === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(name)};`);
 }
 
+async function isEmpty(engine: Engine, table: string): Promise<boolean> {
+	const [r] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${ident(table)} LIMIT 1)`);
+	return r.n === 0;
+}
+
 /** Loads `source` into `def`'s canonical table and returns the file's report. */
 export async function loadTable(
 	engine: Engine,
@@ -68,7 +73,7 @@ export async function loadTable(
 	const pseudonyms = early ? opts.pseudonym!.mapIds(early) : null;
 	pseudonyms?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
 	await dropRelation(engine, staging);
-	await engine.exec(`DROP TABLE IF EXISTS ${ident(checked)};`);
+	await engine.exec(dropCheckedSql(def, checked));
 	const staged = await stage(engine, def, source, opts.mapping, staging, !!opts.birthDateColumn);
 	const stagedColumns = staged.columns;
 	const present = new Set(stagedColumns);
@@ -86,13 +91,6 @@ export async function loadTable(
 		personMap
 	};
 	await engine.exec(checkedTableSql(def, staging, checked, castOpts));
-	let miseAJour: TableReport['mise_a_jour'];
-	if (opts.merge) {
-		[miseAJour] = await engine.query<{ ajoutees: number; modifiees: number; inchangees: number }>(mergeSummarySql(def, checked));
-		await engine.exec(mergeAcceptedSql(def, checked));
-	} else {
-		await engine.exec(insertAcceptedSql(def, checked));
-	}
 
 	const rejectedRows = await engine.query<{ _ligne: number; _motif: string }>(
 		`SELECT _ligne, _motif FROM ${ident(checked)} WHERE _motif IS NOT NULL ORDER BY _ligne`
@@ -105,14 +103,24 @@ export async function loadTable(
 	rejets.sort((a, b) => a.ligne - b.ligne);
 	const motifs: Record<string, number> = {};
 	for (const r of rejets) motifs[reasonKey(r.motif)] = (motifs[reasonKey(r.motif)] ?? 0) + 1;
+	const warnings = await columnWarnings(engine, def, staging, checked, castOpts);
 
-	const warnings = await columnWarnings(engine, def, staging, checked, present);
+	let miseAJour: TableReport['mise_a_jour'];
+	if (opts.merge) {
+		[miseAJour] = await engine.query<{ ajoutees: number; modifiees: number; inchangees: number }>(mergeSummarySql(def, checked));
+		await engine.exec(mergeAcceptedSql(def, checked));
+	} else if (await isEmpty(engine, def.name)) {
+		await engine.exec(adoptCheckedSql(def, checked));
+	} else {
+		await engine.exec(insertAcceptedSql(def, checked));
+	}
+
 	const unknownCommunes = warnings
 		.filter((w) => w.probleme === 'commune non reconnue')
 		.reduce((sum, w) => sum + w.lignes, 0);
 	const loaded = rowCount - rejectedRows.length;
 	await engine.exec(
-		`DROP ${staged.view ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(staging)}; DROP TABLE IF EXISTS ${ident(checked)}; DROP TABLE IF EXISTS ${ident('raw_' + def.name)}; DROP TABLE IF EXISTS pseudo_map;`
+		`DROP ${staged.view ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(staging)}; ${dropCheckedSql(def, checked)} DROP TABLE IF EXISTS ${ident('raw_' + def.name)}; DROP TABLE IF EXISTS pseudo_map;`
 	);
 
 	return {

@@ -1,5 +1,6 @@
 import type { Engine } from '../db/engine';
 import type { TableDef } from '../model/schema';
+import type { CastOptions } from '../model/validation';
 import { warningsSql } from '../model/warnings-sql';
 import type { ColumnWarning } from './report';
 
@@ -9,9 +10,9 @@ export async function columnWarnings(
 	def: TableDef,
 	staging: string,
 	checked: string,
-	present: ReadonlySet<string>
+	opts: CastOptions
 ): Promise<ColumnWarning[]> {
-	const sql = warningsSql(def, staging, checked, present);
+	const sql = warningsSql(def, staging, checked, opts);
 	if (!sql) return [];
 	const rows = await engine.query<{ colonne: string; probleme: string; lignes: number; exemples: unknown }>(sql);
 	return rows.map((r) => ({

@@ -121,33 +121,51 @@ function rejectReasons(def: TableDef, opts: CastOptions): string[] {
 
 /**
  * Whether a column is cast through a lookup of its distinct values (dates,
- * codes, communes, booleans, pseudonyms: few distinct values, costly
- * expressions) rather than row by row.
+ * numbers, codes, communes, booleans, pseudonyms: few distinct values, costly
+ * expressions) rather than row by row. Every column that can load with a
+ * warning is a lookup: the warnings are counted on its lookup table.
  */
-function castByLookup(col: ColumnDef, opts: CastOptions): boolean {
+export function castByLookup(col: ColumnDef, opts: CastOptions): boolean {
+	if (!opts.present.has(col.name)) return false;
 	if (col.person) return !!opts.personMap;
-	return col.type === 'DATE' || col.type === 'BOOLEAN' || !!col.commune || (col.type === 'VARCHAR' && (!!col.codes || col.name in REFERENCE_CODES || !!opts.valueMaps?.[col.name] || !!opts.valueSynonyms?.[col.name]));
+	return col.type !== 'VARCHAR' || !!col.commune || !!col.codes || col.name in REFERENCE_CODES || !!opts.valueMaps?.[col.name] || !!opts.valueSynonyms?.[col.name];
+}
+
+/** The lookup table of one column of a checked import: each distinct staged value `_v`, its cast `c`, and its row count `n`. */
+export function lookupTable(checked: string, column: string): string {
+	return `${checked}__${column}`;
+}
+
+/** The columns of a checked table that are not canonical: line number, first line of the identifier, raw required dates, reason. */
+function helperColumns(def: TableDef): string[] {
+	const raws = def.columns.filter((c) => c.required && c.type === 'DATE').map((c) => '_raw_' + c.name);
+	return ['_ligne', ...raws, ...(def.key ? ['_premiere'] : []), '_motif'];
 }
 
 /**
  * Builds the checked table `target`: typed canonical columns, `_ligne`, and
  * `_motif` (NULL when the row loads). `staging` must have `_ligne`.
- * Costly casts run once per distinct value and are joined back; identifiers
- * repeated in the file are found by aggregation (usually none), not a window.
+ * Costly casts run once per distinct value, in a lookup table per column
+ * ({@link lookupTable}) joined back; identifiers repeated in the file are
+ * found by aggregation (usually none), not a window.
  */
 export function checkedTableSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
+	const tables: string[] = [];
 	const lookups: string[] = [];
 	const casts = def.columns.map((c, i) => {
-		if (!opts.present.has(c.name)) return `${castExpr(c, 'NULL::VARCHAR', opts)} AS ${ident(c.name)}`;
-		if (!castByLookup(c, opts)) return `${castExpr(c, `s.${ident(c.name)}`, opts)} AS ${ident(c.name)}`;
+		const typed = (expr: string) => `CAST(${expr} AS ${c.type}) AS ${ident(c.name)}`;
+		if (!opts.present.has(c.name)) return typed(castExpr(c, 'NULL::VARCHAR', opts));
+		if (!castByLookup(c, opts)) return typed(castExpr(c, `s.${ident(c.name)}`, opts));
 		if (c.person) {
 			lookups.push(`LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = s.${ident(c.name)}`);
-			return `l${i}.p AS ${ident(c.name)}`;
+			return typed(`l${i}.p`);
 		}
-		lookups.push(
-			`LEFT JOIN (SELECT _v, ${castExpr(c, '_v', opts)} AS c FROM (SELECT DISTINCT ${ident(c.name)} AS _v FROM ${ident(staging)})) l${i} ON l${i}._v = s.${ident(c.name)}`
+		const table = ident(lookupTable(target, c.name));
+		tables.push(
+			`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT _v, ${castExpr(c, '_v', opts)} AS c, n FROM (SELECT ${ident(c.name)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1);`
 		);
-		return `l${i}.c AS ${ident(c.name)}`;
+		lookups.push(`LEFT JOIN ${table} l${i} ON l${i}._v = s.${ident(c.name)}`);
+		return typed(`l${i}.c`);
 	});
 	const raws = def.columns
 		.filter((c) => c.required && c.type === 'DATE')
@@ -156,8 +174,9 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 	const dups = key
 		? `, dups AS (SELECT ${key} AS k, min(_ligne) AS premiere FROM typed WHERE ${key} IS NOT NULL GROUP BY 1 HAVING count(*) > 1)`
 		: '';
-	const first = key ? `coalesce(d.premiere, r._ligne)` : 'r._ligne';
-	const dupJoin = key ? `LEFT JOIN dups d ON d.k = r.${key}` : '';
+	const ranked = key
+		? `ranked AS (SELECT r.*, coalesce(d.premiere, r._ligne) AS _premiere FROM typed r LEFT JOIN dups d ON d.k = r.${key})`
+		: 'ranked AS (SELECT * FROM typed)';
 	const joins = (def.references ?? [])
 		.map((fk, i) =>
 			opts.loadedTables.has(fk.table)
@@ -167,12 +186,33 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 		.join('\n');
 	const reasons = rejectReasons(def, opts);
 	const motif = reasons.length ? `CASE ${reasons.join('\n ')} END` : 'NULL::VARCHAR';
-	return `CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
+	return `${tables.join('\n')}
+CREATE OR REPLACE TABLE ${ident(target)} AS
 WITH typed AS (SELECT s._ligne, ${[...casts, ...raws].join(', ')} FROM ${ident(staging)} s
 ${lookups.join('\n')})${dups},
-ranked AS (SELECT r.*, ${first} AS _premiere FROM typed r ${dupJoin})
+${ranked}
 SELECT r.*, ${motif} AS _motif FROM ranked r
 ${joins};`;
+}
+
+/** Drops a checked table and its lookup tables. */
+export function dropCheckedSql(def: TableDef, checked: string): string {
+	return [checked, ...def.columns.map((c) => lookupTable(checked, c.name))].map((t) => `DROP TABLE IF EXISTS ${ident(t)};`).join(' ');
+}
+
+/**
+ * Makes the checked table the canonical table, when that one is empty: the
+ * rejected rows and the helper columns go, and no accepted row is copied
+ * (the same result as {@link insertAcceptedSql}, whose copy of a million rows
+ * costs most of a second).
+ */
+export function adoptCheckedSql(def: TableDef, checked: string, table: string = def.name): string {
+	return [
+		`DELETE FROM ${ident(checked)} WHERE _motif IS NOT NULL;`,
+		...helperColumns(def).map((c) => `ALTER TABLE ${ident(checked)} DROP COLUMN ${ident(c)};`),
+		`DROP TABLE ${ident(table)};`,
+		`ALTER TABLE ${ident(checked)} RENAME TO ${ident(table)};`
+	].join('\n');
 }
 
 /** Inserts the accepted rows of a checked table into the canonical table. */

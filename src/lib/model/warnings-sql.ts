@@ -4,6 +4,7 @@
  * communes, exit motifs that give no category, unknown sectors.
  */
 import type { TableDef } from './schema';
+import { castByLookup, lookupTable, type CastOptions } from './validation';
 import { ident, lit, litList } from '../queries/sql';
 
 /** Values listed per warning: enough to map every unknown code of an export in one go. */
@@ -19,35 +20,46 @@ const TYPE_PROBLEM: Record<string, string> = {
 	BOOLEAN: 'oui/non illisible'
 };
 
-/** One SELECT per warning kind, unioned and grouped by column and problem. */
-export function warningsSql(def: TableDef, staging: string, checked: string, present: ReadonlySet<string>): string | null {
+/**
+ * One SELECT per warning kind, unioned and grouped by column and problem.
+ * A column's warnings depend on its value only: they are counted on its
+ * lookup table (rows per distinct value), less the rows rejected; warnings
+ * about several columns of a row join the staging and checked tables.
+ */
+export function warningsSql(def: TableDef, staging: string, checked: string, opts: CastOptions): string | null {
 	const parts: string[] = [];
-	const add = (column: string, problem: string, condition: string) =>
+	const rejected = `(SELECT * FROM ${ident(staging)} WHERE _ligne IN (SELECT _ligne FROM ${ident(checked)} WHERE _motif IS NOT NULL))`;
+	const byValue = (column: string, problem: string, condition: (raw: string, val: string) => string) =>
 		parts.push(
-			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, s.${ident(column)} AS valeur ` +
+			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, l._v AS valeur, l.n - coalesce(r.n, 0) AS n ` +
+				`FROM ${ident(lookupTable(checked, column))} l LEFT JOIN (SELECT ${ident(column)} AS v, count(*) AS n FROM ${rejected} GROUP BY 1) r ON r.v = l._v ` +
+				`WHERE ${condition('clean_text(l._v)', 'l.c')} AND l.n > coalesce(r.n, 0)`
+		);
+	const byRow = (column: string, problem: string, condition: string) =>
+		parts.push(
+			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, s.${ident(column)} AS valeur, 1 AS n ` +
 				`FROM ${ident(staging)} s JOIN ${ident(checked)} c ON c._ligne = s._ligne WHERE c._motif IS NULL AND ${condition}`
 		);
+	const present = opts.present;
 	for (const col of def.columns) {
-		if (!present.has(col.name)) continue;
-		const raw = `clean_text(s.${ident(col.name)})`;
-		const val = `c.${ident(col.name)}`;
-		if (col.commune) add(col.name, 'commune non reconnue', `${raw} IS NOT NULL AND ${val} IS NULL`);
-		else if (TYPE_PROBLEM[col.type]) add(col.name, TYPE_PROBLEM[col.type], `${raw} IS NOT NULL AND ${val} IS NULL`);
-		else if (col.codes) add(col.name, 'code inconnu', `${val} NOT IN ${litList(col.codes)}`);
+		if (!castByLookup(col, opts) || col.person) continue;
+		if (col.commune) byValue(col.name, 'commune non reconnue', (raw, val) => `${raw} IS NOT NULL AND ${val} IS NULL`);
+		else if (TYPE_PROBLEM[col.type]) byValue(col.name, TYPE_PROBLEM[col.type], (raw, val) => `${raw} IS NOT NULL AND ${val} IS NULL`);
+		else if (col.codes) byValue(col.name, 'code inconnu', (_, val) => `${val} NOT IN ${litList(col.codes!)}`);
 		else if (SECTOR_COLUMNS.includes(col.name))
-			add(col.name, 'secteur inconnu', `${val} NOT IN (SELECT code FROM ref_secteurs)`);
+			byValue(col.name, 'secteur inconnu', (_, val) => `${val} NOT IN (SELECT code FROM ref_secteurs)`);
 	}
 	if (def.name === 'parcours' && present.has('motif_sortie')) {
-		add(
+		byRow(
 			'motif_sortie',
 			'motif de sortie inconnu : catégorie non déduite',
 			`c.motif_sortie IS NOT NULL AND c.categorie_sortie IS NULL AND c.motif_sortie NOT IN (SELECT motif_sortie FROM ref_motifs)`
 		);
 	}
 	if (def.name === 'parcours' && present.has('date_sortie')) {
-		add('date_sortie', 'sortie sans motif ni catégorie', `c.date_sortie IS NOT NULL AND c.motif_sortie IS NULL AND c.categorie_sortie IS NULL`);
+		byRow('date_sortie', 'sortie sans motif ni catégorie', `c.date_sortie IS NOT NULL AND c.motif_sortie IS NULL AND c.categorie_sortie IS NULL`);
 	}
 	if (!parts.length) return null;
-	return `SELECT colonne, probleme, count(*) AS lignes, list(DISTINCT valeur ORDER BY valeur)[1:${MAX_EXAMPLES}] AS exemples
+	return `SELECT colonne, probleme, CAST(sum(n) AS BIGINT) AS lignes, list(DISTINCT valeur ORDER BY valeur)[1:${MAX_EXAMPLES}] AS exemples
 FROM (${parts.join('\nUNION ALL\n')}) GROUP BY colonne, probleme ORDER BY colonne, probleme`;
 }
