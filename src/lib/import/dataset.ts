@@ -93,29 +93,38 @@ export async function loadDataset(engine: Engine, files: PreparedFile[], options
 			);
 		}
 	}
-	const merge = options.mode === 'mettre_a_jour';
-	if (!merge) await engine.exec(`${dropSchemaSql()}\n${createSchemaSql()}`);
-	const loaded = new Set<string>(merge ? await nonEmptyTables(engine) : []);
-	const report: DatasetReport = { tables: [], erreurs: [] };
-	for (const def of TABLES) {
-		for (const file of files.filter((f) => f.table === def.name)) {
-			const tableReport = await loadTable(engine, def, file.source, {
-				fileName: file.fileName,
-				mapping: file.mapping,
-				loadedTables: loaded,
-				pseudonym: options.pseudonym,
-				merge,
-				birthDateColumn: file.birthDateColumn,
-				valueMaps: valueMapsOf(options.valueMaps, def.name),
-				droppedColumns: file.droppedColumns,
-				ignoredColumns: file.ignoredColumns,
-				encoding: file.encoding,
-				delimiter: file.delimiter
-			});
-			report.tables.push(tableReport);
+	// Tables made inside the app's import transaction have no statistics yet: DuckDB then swaps the
+	// sides of LEFT JOINs and hashes the million-row side instead of the lookup or reference table
+	// (measured: analysis tables 1.9–2.4 s instead of 1.1 s). The import's joins are written with
+	// the lookup side on the right, so that swap is turned off meanwhile.
+	await engine.exec(`SET disabled_optimizers = 'build_side_probe_side';`);
+	try {
+		const merge = options.mode === 'mettre_a_jour';
+		if (!merge) await engine.exec(`${dropSchemaSql()}\n${createSchemaSql()}`);
+		const loaded = new Set<string>(merge ? await nonEmptyTables(engine) : []);
+		const report: DatasetReport = { tables: [], erreurs: [] };
+		for (const def of TABLES) {
+			for (const file of files.filter((f) => f.table === def.name)) {
+				const tableReport = await loadTable(engine, def, file.source, {
+					fileName: file.fileName,
+					mapping: file.mapping,
+					loadedTables: loaded,
+					pseudonym: options.pseudonym,
+					merge,
+					birthDateColumn: file.birthDateColumn,
+					valueMaps: valueMapsOf(options.valueMaps, def.name),
+					droppedColumns: file.droppedColumns,
+					ignoredColumns: file.ignoredColumns,
+					encoding: file.encoding,
+					delimiter: file.delimiter
+				});
+				report.tables.push(tableReport);
+			}
+			if (files.some((f) => f.table === def.name)) loaded.add(def.name);
 		}
-		if (files.some((f) => f.table === def.name)) loaded.add(def.name);
+		await engine.exec(VIEWS_SQL);
+		return report;
+	} finally {
+		await engine.exec('RESET disabled_optimizers;');
 	}
-	await engine.exec(VIEWS_SQL);
-	return report;
 }
