@@ -80,4 +80,35 @@ describe('CSV : propriétés (fast-check)', () => {
 			{ numRuns: 300 }
 		);
 	});
+
+	it('ne perd aucun enregistrement : chacun est une ligne, une ligne mal formée (numéro et texte brut) ou une ligne vide', () => {
+		const ragged = fc.integer({ min: 2, max: 5 }).chain((width) =>
+			fc.record({
+				header: fc.array(headerName, { minLength: width, maxLength: width }),
+				rows: fc.array(fc.array(cell, { minLength: 1, maxLength: width + 2 }), { maxLength: 25 }),
+				delimiter: fc.constantFrom(...DELIMITERS),
+				crlf: fc.boolean(),
+				finalNewline: fc.boolean()
+			})
+		);
+		fc.assert(
+			fc.property(ragged, (t) => {
+				const { text, startLines } = serialise(t);
+				const parsed = parseCsv(text, { delimiter: t.delimiter, quote: '"' });
+				const width = t.header.length;
+				const records = t.rows.map((row, i) => ({ row, line: startLines[i + 1], raw: row.map((v) => field(v, t.delimiter)).join(t.delimiter) }));
+				// An empty last line without a final line break is not a record.
+				if (!t.finalNewline && records.at(-1)?.raw === '') records.pop();
+				const kept = records.filter((r) => !isBlank(r.row) && r.row.length === width);
+				const malformed = records.filter((r) => !isBlank(r.row) && r.row.length !== width);
+				expect(parsed.lines).toEqual(kept.map((r) => r.line));
+				expect(parsed.columns).toEqual(t.header.map((_, c) => kept.map((r) => r.row[c])));
+				expect(parsed.malformed).toEqual(
+					malformed.map((r) => ({ line: r.line, raw: r.raw, message: `nombre de colonnes incorrect : ${r.row.length} au lieu de ${width}` }))
+				);
+				expect(parsed.lines.length + parsed.malformed.length + parsed.blankLines).toBe(records.length);
+			}),
+			{ numRuns: 300 }
+		);
+	});
 });
