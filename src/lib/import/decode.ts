@@ -79,7 +79,8 @@ function isAscii(bytes: Uint8Array): boolean {
 export function decodeText(bytes: Uint8Array): DecodedText {
 	refuseEmptyOrBinary(bytes);
 	const bom = bomEncoding(bytes);
-	if (bom) return { text: new TextDecoder(bom === 'utf-8 (BOM)' ? 'utf-8' : bom).decode(bytes.subarray(bom === 'utf-8 (BOM)' ? 3 : 2)), encoding: bom };
+	if (bom === 'utf-8 (BOM)') return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: bom };
+	if (bom) return { text: new TextDecoder(bom).decode(bytes.subarray(2)), encoding: bom };
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
@@ -93,8 +94,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
  */
 export function toUtf8(bytes: Uint8Array): { bytes: Uint8Array; encoding: TextEncodingName } {
 	refuseEmptyOrBinary(bytes);
-	if (bomEncoding(bytes) === 'utf-8 (BOM)') return { bytes: bytes.subarray(3), encoding: 'utf-8 (BOM)' };
-	if (bomEncoding(bytes) === null && isAscii(bytes)) return { bytes, encoding: 'utf-8' };
+	const bom = bomEncoding(bytes);
+	if (bom === 'utf-8 (BOM)') return { bytes: bytes.subarray(3), encoding: bom };
+	if (bom === null && isAscii(bytes)) return { bytes, encoding: 'utf-8' };
 	const { text, encoding } = decodeText(bytes);
 	return { bytes: encoding === 'utf-8' ? bytes : new TextEncoder().encode(text), encoding };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { handleReadRequest, textToArrow, unpackResult, type WorkerMessage } from './worker-protocol';
+import { handleReadRequest, unpackResult, type WorkerMessage } from './worker-protocol';
+import { textToArrow } from './arrow-staging';
 import { loadParquetModule } from './readers/parquet-node';
 
 function collect() {

@@ -12,8 +12,6 @@ import { LINE_COLUMN, type ArrowSource, type ReadResult } from './source';
 import { textToArrow } from './arrow-staging';
 import { makeVector, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 
-export { textToArrow };
-
 /** Page → worker: one file to read; `bytes` is transferred, not copied. */
 export interface ReadRequest {
 	fileName: string;

@@ -28,11 +28,10 @@ const TYPE_PROBLEM: Record<string, string> = {
  */
 export function warningsSql(def: TableDef, staging: string, checked: string, opts: CastOptions): string | null {
 	const parts: string[] = [];
-	const rejected = `(SELECT * FROM ${ident(staging)} WHERE _ligne IN (SELECT _ligne FROM ${ident(checked)} WHERE _motif IS NOT NULL))`;
 	const byValue = (column: string, problem: string, condition: (raw: string, val: string) => string) =>
 		parts.push(
 			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, l._v AS valeur, l.n - coalesce(r.n, 0) AS n ` +
-				`FROM ${ident(lookupTable(checked, column))} l LEFT JOIN (SELECT ${ident(column)} AS v, count(*) AS n FROM ${rejected} GROUP BY 1) r ON r.v = l._v ` +
+				`FROM ${ident(lookupTable(checked, column))} l LEFT JOIN (SELECT ${ident(column)} AS v, count(*) AS n FROM rejected GROUP BY 1) r ON r.v = l._v ` +
 				`WHERE ${condition('clean_text(l._v)', 'l.c')} AND l.n > coalesce(r.n, 0)`
 		);
 	const byRow = (column: string, problem: string, condition: string) =>
@@ -60,6 +59,8 @@ export function warningsSql(def: TableDef, staging: string, checked: string, opt
 		byRow('date_sortie', 'sortie sans motif ni catégorie', `c.date_sortie IS NOT NULL AND c.motif_sortie IS NULL AND c.categorie_sortie IS NULL`);
 	}
 	if (!parts.length) return null;
-	return `SELECT colonne, probleme, CAST(sum(n) AS BIGINT) AS lignes, list(DISTINCT valeur ORDER BY valeur)[1:${MAX_EXAMPLES}] AS exemples
+	// The rejected rows as staged, read once for every column.
+	return `WITH rejected AS MATERIALIZED (SELECT * FROM ${ident(staging)} WHERE _ligne IN (SELECT _ligne FROM ${ident(checked)} WHERE _motif IS NOT NULL))
+SELECT colonne, probleme, CAST(sum(n) AS BIGINT) AS lignes, list(DISTINCT valeur ORDER BY valeur)[1:${MAX_EXAMPLES}] AS exemples
 FROM (${parts.join('\nUNION ALL\n')}) GROUP BY colonne, probleme ORDER BY colonne, probleme`;
 }
