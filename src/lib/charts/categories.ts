@@ -23,14 +23,13 @@ export const CATEGORY_COLORS: Record<string, string> = {
 
 /** Plot options: one horizontal bar per category, value and share as label. */
 export function categoryOptions(rows: CategoryPoint[]): Plot.PlotOptions {
-	const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 	const data = rows.map((r) => ({
 		label: CATEGORIE_LABELS[r.categorie] ?? r.categorie,
 		code: r.categorie,
 		valeur: typeof r.sorties === 'number' ? r.sorties : 0,
 		texte: isMasked(r.sorties)
 			? 's'
-			: `${tickNumber(r.sorties ?? 0)}${typeof r.part === 'number' ? ` (${fr.format(r.part * 100)} %)` : ''}`
+			: `${tickNumber(r.sorties ?? 0)}${typeof r.part === 'number' ? ` (${tickNumber(r.part * 100)} %)` : ''}`
 	}));
 	return {
 		height: 34 * data.length + 30,

@@ -14,6 +14,8 @@ export interface FunnelStage {
 	personnes: Cell | undefined;
 }
 
+const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
 export const FUNNEL_COLORS = ['#0b5c7a', '#2f7f9c', '#5aa77a', '#1e7b4f'];
 
 interface Datum {
@@ -25,7 +27,6 @@ interface Datum {
 
 /** Bars of the chain; the share is relative to the first stage when it is published. */
 export function funnelData(stages: FunnelStage[]): Datum[] {
-	const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 	const first = stages[0]?.personnes;
 	return stages.map((s, i) => {
 		const v = s.personnes;

@@ -9,6 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { isMasked, type Cell } from '../secrecy/policy';
 import { DOMAINE_LABELS, levelLabel } from '../model/labels';
 import { tickNumber } from './locale';
+import { compareFr } from '../format/text';
 
 export interface FlowPoint {
 	domaine: string | null;
@@ -67,7 +68,7 @@ export function levelFlowOptions(rows: FlowPoint[], referentiel: string | null):
 	const top = Math.max(1, ...levels);
 	const order = Object.values(DOMAINE_LABELS);
 	const rank = (d: string) => (order.includes(d) ? order.indexOf(d) : order.length);
-	const domains = [...new Set(data.map((d) => d.domaine))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'fr'));
+	const domains = [...new Set(data.map((d) => d.domaine))].sort((a, b) => rank(a) - rank(b) || compareFr(a, b));
 	const nodes = domains.flatMap((domaine) =>
 		Array.from({ length: top }, (_, i) => i + 1).flatMap((niveau) => [0, 1].map((x) => ({ domaine, niveau, x })))
 	);

@@ -4,6 +4,7 @@
  * Pure: rows are built from a classification whose values passed secrecy.
  */
 import { formatInteger } from '../format/number';
+import { compareFr } from '../format/text';
 import type { Cell } from '../secrecy/policy';
 import type { Classification, MapEntry, TerritoryValue } from './choropleth';
 import { classLabel, type ComparedPeriods } from './describe';
@@ -33,7 +34,7 @@ const UNMATCHED_CLASS = 'Hors carte (commune non reconnue)';
 function readingOrder(entries: readonly MapEntry[]): MapEntry[] {
 	const group = (e: MapEntry) => (e.rank !== null ? 0 : e.classValue === 'secret' ? 1 : 2);
 	return [...entries].sort(
-		(a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.nom.localeCompare(b.nom, 'fr')
+		(a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || compareFr(a.nom, b.nom)
 	);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Territory } from './territory';
 import { communeLabel } from './territory';
+import { compareFr } from '../format/text';
 
 export type TerritoryLevel = 'total' | 'province' | 'eth' | 'commune';
 
@@ -53,7 +54,7 @@ export function territoryHierarchy<R>(
 		if (!row) continue;
 		const pKey = `province:${p.code}`;
 		out.push({ niveau: 'province', cle: pKey, parent: 'total', code: p.code, libelle: p.libelle, profondeur: 1, valeurs: row });
-		const pCommunes = territory.communes.filter((c) => c.province === p.code).sort((a, b) => a.nom.localeCompare(b.nom, 'fr'));
+		const pCommunes = territory.communes.filter((c) => c.province === p.code).sort((a, b) => compareFr(a.nom, b.nom));
 		for (const e of territory.eths.filter((e) => e.province === p.code)) {
 			const eRow = eths.get(e.code);
 			if (!eRow) continue;

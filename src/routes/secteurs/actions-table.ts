@@ -6,6 +6,7 @@
 import type { MaskedAction } from '$lib/panels/secteurs';
 import { csvDocument, csvNumber } from '$lib/format/csv';
 import { formatDate, formatInteger, formatPercent, formatXpf } from '$lib/format/number';
+import { compareFr } from '$lib/format/text';
 import { TYPE_ACTION_LABELS, labelOf } from '$lib/model/labels';
 import { isMasked, type Cell } from '$lib/secrecy/policy';
 
@@ -88,7 +89,7 @@ export function sortActions(rows: readonly MaskedAction[], key: string, directio
 		if (!column || column.kind === 'text' || column.kind === 'date') {
 			const ta = column?.kind === 'date' ? String((a as Record<string, unknown>)[key] ?? '') : textOf(a, key, labels);
 			const tb = column?.kind === 'date' ? String((b as Record<string, unknown>)[key] ?? '') : textOf(b, key, labels);
-			return sign * ta.localeCompare(tb, 'fr') || String(a.id_action).localeCompare(String(b.id_action));
+			return sign * compareFr(ta, tb) || String(a.id_action).localeCompare(String(b.id_action));
 		}
 		const va = (a as Record<string, unknown>)[key];
 		const vb = (b as Record<string, unknown>)[key];
