@@ -17,6 +17,7 @@ import { readCsvFile, windows1252 } from './import-helpers';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { ReadResult } from '../../src/lib/import/source';
 import { TABLES } from '../../src/lib/model/schema';
+import { ANALYSIS_TABLES, VIEWS_SQL } from '../../src/lib/model/ddl';
 
 const PERSONNES = `id_personne,sexe,annee_naissance,commune_residence
 P1,F,1990,98811
@@ -259,6 +260,25 @@ describe('loading into the canonical table', () => {
 		expect(columns).toEqual(schema);
 		const leftovers = await engine.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'chk%' OR table_name LIKE 'stg%' OR table_name LIKE 'raw%'");
 		expect(leftovers).toEqual([]);
+	});
+});
+
+describe('analysis tables after a partial import', () => {
+	it('without events nor barriers, the analysis tables are those the full SQL builds', async () => {
+		const { engine } = await load({
+			'personnes.csv': PERSONNES,
+			'parcours.csv': 'id_parcours,id_personne,date_entree,dispositif\nA1,P1,2024-02-01,competences_essentielles\nA2,P2,2024-03-01,jeunes\n'
+		});
+		const contents = async () => {
+			const out: Record<string, unknown[]> = {};
+			for (const t of ANALYSIS_TABLES) out[t] = await engine.query(`SELECT * FROM ${t} ORDER BY ALL`);
+			return out;
+		};
+		const partial = await contents();
+		expect(partial.v_parcours).toHaveLength(2);
+		expect(partial.v_reperage).toHaveLength(1);
+		await engine.exec(VIEWS_SQL);
+		expect(partial).toEqual(await contents());
 	});
 });
 

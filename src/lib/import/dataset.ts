@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../db/engine';
 import { TABLES, type TableName } from '../model/schema';
-import { VIEWS_SQL, createSchemaSql, dropSchemaSql } from '../model/ddl';
+import { analysisTablesSql, createSchemaSql, dropSchemaSql } from '../model/ddl';
 import { decodeText, ImportError } from './decode';
 import { parseCsv } from './csv';
 import { textSource, type SourceTable } from './source';
@@ -122,7 +122,7 @@ export async function loadDataset(engine: Engine, files: PreparedFile[], options
 			}
 			if (files.some((f) => f.table === def.name)) loaded.add(def.name);
 		}
-		await engine.exec(VIEWS_SQL);
+		await engine.exec(analysisTablesSql(loaded));
 		return report;
 	} finally {
 		await engine.exec('RESET disabled_optimizers;');
