@@ -145,6 +145,27 @@ describe('pseudonyms', () => {
 	});
 });
 
+describe('Arrow sources', () => {
+	it('numbers the rows of an Arrow table (Parquet) by their place in the file, across record batches', async () => {
+		const n = 120_000;
+		const ids = Array.from({ length: n }, (_, i) => `A${i + 1}`);
+		ids[100_000] = 'A7'; // line 100 001 repeats line 7
+		const dates = ids.map(() => '2024-01-01');
+		dates[n - 1] = 'plus tard';
+		const batch = (from: number, to: number) => tableFromArrays({ id_parcours: ids.slice(from, to), id_personne: ids.slice(from, to), date_entree: dates.slice(from, to) });
+		const table = batch(0, 50_000).concat(batch(50_000, 100_000), batch(100_000, n));
+		expect(table.batches.length).toBeGreaterThan(2);
+		const source = { kind: 'arrow' as const, header: ['id_parcours', 'id_personne', 'date_entree'], ipc: tableToIPC(table, 'stream'), rowCount: n };
+		const { report } = await importFiles(await emptyEngine(), [{ fileName: 'parcours.parquet', format: 'parquet', tables: [{ source }] }]);
+		const parcours = report.tables.find((t) => t.table === 'parcours')!;
+		expect(parcours.rejets.lignes).toEqual([
+			{ ligne: 100_001, motif: 'identifiant en double : A7 déjà présent ligne 7', valeurs: ['A7', 'A7', '2024-01-01'] },
+			{ ligne: n, motif: 'date_entree invalide : «plus tard»', valeurs: [`A${n}`, `A${n}`, 'plus tard'] }
+		]);
+		expect([parcours.lignes_lues, parcours.lignes_chargees, parcours.lignes_rejetees]).toEqual([n, n - 2, 2]);
+	});
+});
+
 describe('communes', () => {
 	const read = async (values: string[]) => {
 		const csv = 'id_personne;commune_residence\n' + values.map((v, i) => `P${i};${v}`).join('\n') + '\n';

@@ -13,7 +13,8 @@ const POSTAL = 'SELECT code_postal FROM ref_communes';
 /** Counts that decide how a staging column is read. */
 export function communeColumnProfileSql(staging: string, column: string): string {
 	return `
-WITH v AS (SELECT DISTINCT clean_text(${ident(column)}) AS v FROM ${ident(staging)} WHERE clean_text(${ident(column)}) IS NOT NULL)
+WITH raw AS (SELECT DISTINCT ${ident(column)} AS r FROM ${ident(staging)}),
+v AS (SELECT DISTINCT clean_text(r) AS v FROM raw WHERE clean_text(r) IS NOT NULL)
 SELECT count(*) AS valeurs,
   count_if(v IN (${INSEE})) AS insee,
   count_if(v IN (${POSTAL})) AS postal,
