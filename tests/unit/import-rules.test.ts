@@ -146,7 +146,7 @@ describe('pseudonyms', () => {
 });
 
 describe('Arrow sources', () => {
-	it('numbers the rows of an Arrow table (Parquet) by their place in the file, across record batches', async () => {
+	it.each([false, true])('numbers the rows of an Arrow table (Parquet) by their place in the file, across record batches (transaction: %s)', async (transaction) => {
 		const n = 120_000;
 		const ids = Array.from({ length: n }, (_, i) => `A${i + 1}`);
 		ids[100_000] = 'A7'; // line 100 001 repeats line 7
@@ -156,7 +156,7 @@ describe('Arrow sources', () => {
 		const table = batch(0, 50_000).concat(batch(50_000, 100_000), batch(100_000, n));
 		expect(table.batches.length).toBeGreaterThan(2);
 		const source = { kind: 'arrow' as const, header: ['id_parcours', 'id_personne', 'date_entree'], ipc: tableToIPC(table, 'stream'), rowCount: n };
-		const { report } = await importFiles(await emptyEngine(), [{ fileName: 'parcours.parquet', format: 'parquet', tables: [{ source }] }]);
+		const { report } = await importFiles(await emptyEngine(), [{ fileName: 'parcours.parquet', format: 'parquet', tables: [{ source }] }], { transaction });
 		const parcours = report.tables.find((t) => t.table === 'parcours')!;
 		expect(parcours.rejets.lignes).toEqual([
 			{ ligne: 100_001, motif: 'identifiant en double : A7 déjà présent ligne 7', valeurs: ['A7', 'A7', '2024-01-01'] },
@@ -281,6 +281,22 @@ describe('loading into the canonical table', () => {
 		expect(columns).toEqual(schema);
 		const leftovers = await engine.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'chk%' OR table_name LIKE 'stg%' OR table_name LIKE 'raw%'");
 		expect(leftovers).toEqual([]);
+	});
+});
+
+describe('an import that fails', () => {
+	it('in a transaction: the first error is reported, the previous data stays, the import settings are reset', async () => {
+		const { engine } = await load({ 'parcours.csv': 'id_parcours,id_personne,date_entree\nA1,P1,2024-02-01\n' });
+		// The analysis step fails inside DuckDB, which then refuses every statement until the rollback.
+		const failing: Engine = {
+			...engine,
+			exec: (sql) => (sql.includes('CREATE OR REPLACE TABLE v_parcours') ? engine.exec("SELECT CAST('x' AS INTEGER)") : engine.exec(sql))
+		};
+		const again = importFiles(failing, [readCsvFile('parcours.csv', 'id_parcours,id_personne,date_entree\nB1,P2,2024-03-01\n')], { transaction: true });
+		await expect(again).rejects.toThrow(/Could not convert string 'x'/);
+		expect(await engine.query('SELECT id_parcours FROM parcours')).toEqual([{ id_parcours: 'A1' }]);
+		expect(await engine.query('SELECT id_parcours FROM v_parcours')).toEqual([{ id_parcours: 'A1' }]);
+		expect(await engine.query("SELECT current_setting('disabled_optimizers') AS s")).toEqual([{ s: '' }]);
 	});
 });
 

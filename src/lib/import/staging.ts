@@ -10,7 +10,7 @@ import { ident } from '../queries/sql';
 import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { isTextColumn } from './pseudonym-map';
 import { textTableIPC } from './arrow-staging';
-import type { ArrowSource, SourceTable } from './source';
+import type { SourceTable } from './source';
 import type { ColumnMapping } from './load-table';
 
 /** What `stage` made: the staged canonical columns, and whether staging is a view (no copy). */
@@ -20,18 +20,9 @@ export interface Staged {
 }
 
 /**
- * The line number of a row of the raw table: its line column (CSV, Excel,
- * JSON), else its position in the file (Parquet): the row id, as the rows
- * were inserted in the file's order.
- */
-function lineNumber(source: ArrowSource): string {
-	return source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(rowid + 1 AS INTEGER)';
-}
-
-/**
  * Puts the mapped columns of a source into the text staging relation. An
- * Arrow table (what the import worker sends) is staged as a view over the
- * inserted rows — no copy of a million rows;
+ * Arrow table of text with line numbers (what the import worker sends) is
+ * staged as a view over the inserted rows — no copy of a million rows;
  * `writable` forces a table (for value rewrites before checking).
  */
 export async function stage(
@@ -56,8 +47,8 @@ export async function stage(
 	await engine.exec(`DROP TABLE IF EXISTS ${ident(raw)};`);
 	await engine.insertArrowIPC(raw, source.ipc, true);
 	const cols = mapped.map((c) => `CAST(${ident(source.header[mapping[c.name]])} AS VARCHAR) AS ${ident(c.name)}`);
-	const view = !writable;
-	const line = lineNumber(source);
+	const view = !!source.lineColumn && !writable;
+	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(row_number() OVER () AS INTEGER)';
 	await engine.exec(`CREATE ${view ? 'VIEW' : 'TABLE'} ${ident(staging)} AS SELECT ${line} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw)};`);
 	return { columns: mapped.map((c) => c.name), view };
 }
@@ -74,7 +65,7 @@ export async function rejectedValues(engine: Engine, def: TableDef, source: Sour
 		return out;
 	}
 	const cols = source.header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ');
-	const line = lineNumber(source);
+	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'row_number() OVER ()';
 	const rows = await engine.query(
 		`SELECT * FROM (SELECT ${line} AS _l, ${cols} FROM ${ident('raw_' + def.name)}) WHERE _l IN (${lines.join(',')})`
 	);

@@ -54,8 +54,8 @@ describe('protocole du worker d’import', () => {
 		if (last.message.type !== 'done' || last.message.result.tables[0].source.kind !== 'arrow') throw new Error('pas de résultat Arrow');
 		const source = last.message.result.tables[0].source;
 		expect(last.transfer).toEqual([source.ipc.buffer]);
-		expect(source).toMatchObject({ header: ['id'], rowCount: 1 });
-		expect(tableFromIPC(source.ipc).toArray().map((r) => r.toJSON())).toEqual([{ id: 'x' }]);
+		expect(source).toMatchObject({ header: ['id'], lineColumn: '__ligne' });
+		expect(tableFromIPC(source.ipc).toArray().map((r) => r.toJSON())).toEqual([{ id: 'x', __ligne: 1 }]);
 	});
 
 	it('envoie le message français d’une ImportError, et un message français pour une panne imprévue', async () => {

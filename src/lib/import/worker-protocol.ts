@@ -8,8 +8,9 @@
  */
 import { ImportError } from './decode';
 import { readFile, type ReadFileOptions } from './read-file';
-import type { ArrowSource, ReadResult } from './source';
+import { LINE_COLUMN, type ArrowSource, type ReadResult } from './source';
 import { textToArrow } from './arrow-staging';
+import { makeVector, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 
 /** Page → worker: one file to read; `bytes` is transferred, not copied. */
 export interface ReadRequest {
@@ -32,14 +33,30 @@ export type WorkerMessage =
 export type PostMessage = (message: WorkerMessage, transfer?: Transferable[]) => void;
 
 /**
+ * An Arrow table (Parquet) with its row numbers added as a column, so the
+ * loader can stage it as a view instead of copying it to number the rows.
+ */
+export function withLineColumn(source: ArrowSource): ArrowSource {
+	if (source.lineColumn || source.header.includes(LINE_COLUMN)) return source;
+	try {
+		const table = tableFromIPC(source.ipc);
+		const lines = Int32Array.from({ length: table.numRows }, (_, i) => i + 1);
+		const numbered = table.assign(new Table({ [LINE_COLUMN]: makeVector(lines) }));
+		return { ...source, ipc: tableToIPC(numbered, 'stream'), lineColumn: LINE_COLUMN };
+	} catch {
+		// A type apache-arrow cannot re-encode: the loader numbers the rows itself.
+		return source;
+	}
+}
+
+/**
  * Packs a result for `postMessage`: text tables become Arrow IPC (one buffer
  * each, transferred), so the page does no per-value work on a million rows.
- * Parquet's Arrow goes as read: its rows are numbered by position when staged.
  */
 export function packResult(result: ReadResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
 	const tables = result.tables.map(({ part, source }) => ({
 		part,
-		source: source.kind === 'arrow' ? source : textToArrow(source)
+		source: source.kind === 'arrow' ? withLineColumn(source) : textToArrow(source)
 	}));
 	return { packed: { ...result, tables }, transfer: tables.map((t) => t.source.ipc.buffer as ArrayBuffer) };
 }

@@ -159,17 +159,12 @@ class DataStore {
 				await writeStored('cle', key);
 			}
 			engine.clear();
-			await engine.exec('BEGIN TRANSACTION;');
 			let report: DatasetReport;
 			try {
-				report = await loadDataset(engine, files, { ...options, pseudonym: workerPseudonymiser(key) });
-				await engine.exec('COMMIT;');
-			} catch (error) {
-				await engine.exec('ROLLBACK;').catch(() => undefined);
+				report = await loadDataset(engine, files, { ...options, pseudonym: workerPseudonymiser(key), transaction: true });
+			} finally {
 				engine.clear();
-				throw error;
 			}
-			engine.clear();
 			this.report = report;
 			await this.#loaded(engine, 'import');
 			void this.#keep(engine, report);
