@@ -7,14 +7,13 @@
 import * as Plot from '@observablehq/plot';
 import { isMasked, type Cell } from '../secrecy/policy';
 import { tickNumber } from './locale';
+import { formatInteger } from '../format/number';
 
 export interface FunnelStage {
 	etape: string;
 	label: string;
 	personnes: Cell | undefined;
 }
-
-const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 
 export const FUNNEL_COLORS = ['#0b5c7a', '#2f7f9c', '#5aa77a', '#1e7b4f'];
 
@@ -30,7 +29,7 @@ export function funnelData(stages: FunnelStage[]): Datum[] {
 	const first = stages[0]?.personnes;
 	return stages.map((s, i) => {
 		const v = s.personnes;
-		const share = typeof v === 'number' && typeof first === 'number' && first > 0 && i > 0 ? ` (${fr.format((v / first) * 100)} % des repérés)` : '';
+		const share = typeof v === 'number' && typeof first === 'number' && first > 0 && i > 0 ? ` (${formatInteger((v / first) * 100)} % des repérés)` : '';
 		return {
 			label: s.label,
 			valeur: typeof v === 'number' ? v : 0,
