@@ -7,6 +7,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { cli, parseFrenchNumber, recordRequests, SCREENSHOTS, waitForPanels } from './helpers';
 
 const BRUT = join('tests', 'fixtures', 'export-brut');
@@ -86,6 +88,35 @@ test('an empty file, a binary file, a header-only file and a broken quote are re
 	await expect(page.locator('[data-import-error]')).toContainText('ne contient que la ligne d’en-tête');
 	await expect(page.locator('[data-import-error]')).toContainText('Les données précédentes sont inchangées');
 	await page.screenshot({ path: join(SCREENSHOTS, 'donnees-erreurs.png'), fullPage: true });
+});
+
+test('a Parquet export goes to DuckDB in pieces while it is read: samples, counts and line numbers are those of the file', async ({ page }) => {
+	// 300,000 rows: three pieces; line 300 000 repeats line 3's identifier, line 150 000 has an unreadable date.
+	const n = 300_000;
+	const ids = Array.from({ length: n }, (_, i) => `A${i + 1}`);
+	ids[n - 1] = 'A3';
+	const dates = ids.map((_, i) => (i % 2 ? '2024-01-15' : '15/01/2024'));
+	dates[149_999] = 'bientôt';
+	const table = tableFromArrays({ id_parcours: ids, id_personne: ids.map((id) => 'P' + id), date_entree: dates });
+	const parquet = createRequire(import.meta.url)('parquet-wasm/node');
+	const bytes: Uint8Array = parquet.writeParquet(parquet.Table.fromIPCStream(tableToIPC(table, 'stream')));
+	await importFiles(page, [{ name: 'parcours.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) }]);
+	const draft = page.locator('[data-draft="parcours.parquet"]');
+	await expect(draft.locator('select[name="table"]')).toHaveValue('parcours');
+	await expect(draft).toContainText('PA1');
+	await page.locator('[data-run-import]').click();
+	const card = page.locator('[data-import-report] [data-report="parcours"]');
+	await expect(card).toBeVisible({ timeout: 120_000 });
+	expect(await Promise.all(['lues', 'chargees', 'rejetees'].map(async (k) => parseFrenchNumber(await card.locator(`[data-${k}]`).innerText())))).toEqual([
+		n,
+		n - 2,
+		2
+	]);
+	const download = page.waitForEvent('download');
+	await card.locator('[data-download-rejects]').click();
+	const text = readFileSync((await (await download).path())!, 'utf8');
+	expect(text).toContain('150000;date_entree invalide : «bientôt»;A150000;PA150000;bientôt');
+	expect(text).toContain('300000;identifiant en double : A3 déjà présent ligne 3;A3;PA3;2024-01-15');
 });
 
 test('« Supprimer mes données » wipes the data and goes back to the demo', async ({ page }) => {

@@ -18,6 +18,9 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { ReadResult } from '../../src/lib/import/source';
 import { TABLES } from '../../src/lib/model/schema';
 import { ANALYSIS_TABLES, VIEWS_SQL } from '../../src/lib/model/ddl';
+import { RawRows } from '../../src/lib/import/raw-rows';
+import { readFile } from '../../src/lib/import/read-file';
+import { loadParquetModule } from '../../src/lib/import/readers/parquet-node';
 
 const PERSONNES = `id_personne,sexe,annee_naissance,commune_residence
 P1,F,1990,98811
@@ -163,6 +166,38 @@ describe('Arrow sources', () => {
 			{ ligne: n, motif: 'date_entree invalide : «plus tard»', valeurs: [`A${n}`, `A${n}`, 'plus tard'] }
 		]);
 		expect([parcours.lignes_lues, parcours.lignes_chargees, parcours.lignes_rejetees]).toEqual([n, n - 2, 2]);
+	});
+});
+
+describe('rows put into DuckDB while the file is read (page)', () => {
+	it('are imported from their raw table; a failed import keeps them for the next try, a successful one drops them', async () => {
+		const n = 300_000;
+		const ids = Array.from({ length: n }, (_, i) => `A${i + 1}`);
+		ids[n - 1] = 'A3';
+		const writer = (await loadParquetModule()) as unknown as { Table: { fromIPCStream(b: Uint8Array): unknown }; writeParquet(t: unknown): Uint8Array };
+		const table = tableFromArrays({ id_parcours: ids, id_personne: ids.map((id) => 'P' + id), date_entree: ids.map(() => '2024-01-01') });
+		const bytes = writer.writeParquet(writer.Table.fromIPCStream(tableToIPC(table, 'stream')));
+		const engine = await emptyEngine();
+		const raw = new RawRows(engine);
+		let pieces = 0;
+		const read = await readFile('parcours.parquet', bytes, { parquet: loadParquetModule, onRows: (ipc) => (pieces++, raw.add(0, ipc)) });
+		expect(pieces).toBeGreaterThan(1);
+		const source = raw.attach(read).tables[0].source;
+		expect(source).toMatchObject({ kind: 'arrow', rowCount: n, ipc: undefined, staged: { view: expect.stringMatching(/^raw_lecture_/) } });
+
+		const failing: Engine = {
+			...engine,
+			exec: (sql) => (sql.includes('CREATE OR REPLACE TABLE v_parcours') ? engine.exec("SELECT CAST('x' AS INTEGER)") : engine.exec(sql))
+		};
+		const result = raw.attach(read);
+		await expect(importFiles(failing, [result], { transaction: true })).rejects.toThrow(/Could not convert/);
+		const { report } = await importFiles(engine, [result], { transaction: true, pseudonym: pseudonymiser(newPseudonymKey()) });
+		const parcours = report.tables.find((t) => t.table === 'parcours')!;
+		expect([parcours.lignes_lues, parcours.lignes_chargees, parcours.lignes_rejetees]).toEqual([n, n - 1, 1]);
+		expect(parcours.rejets.lignes).toEqual([{ ligne: n, motif: 'identifiant en double : A3 déjà présent ligne 3', valeurs: ['A3', 'PA3', '2024-01-01'] }]);
+		expect(await engine.query("SELECT count(DISTINCT id_personne) AS n FROM parcours WHERE id_personne LIKE 'p%'")).toEqual([{ n: n - 1 }]);
+		const leftovers = await engine.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'raw%' OR table_name LIKE 'stg%'");
+		expect(leftovers).toEqual([]);
 	});
 });
 

@@ -79,16 +79,34 @@ function byteColumnVector({ data, offsets }: ByteColumn): Vector<Utf8> {
 	return new Vector([makeData({ type: new Utf8(), length: offsets.length - 1, nullCount: 0, valueOffsets: offsets, data })]);
 }
 
+/** Values per column the mapping screen shows. */
+const SAMPLE_ROWS = 4;
+
+/** The first values of each of the first `header.length` columns of an Arrow table, as text (dates as yyyy-mm-dd). */
+export function arrowSamples(table: Table, header: string[]): string[][] {
+	return header.map((_, i) => {
+		const column = table.getChildAt(i);
+		const out: string[] = [];
+		for (let r = 0; r < Math.min(SAMPLE_ROWS, table.numRows); r++) {
+			const v = column?.get(r);
+			out.push(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+		}
+		return out;
+	});
+}
+
 /** Text columns and their line numbers as an Arrow source (what the loader stages); header names made unique. */
 function arrowSource(table: Pick<TextSource, 'header' | 'malformed' | 'blankLines'>, vectors: Vector[], lines: Int32Array): ArrowSource {
 	const header = uniqueHeader(table.header);
 	const columns: Record<string, Vector> = {};
 	header.forEach((h, i) => (columns[h] = vectors[i]));
 	columns[LINE_COLUMN] = makeVector(lines);
+	const arrow = new Table(columns);
 	return {
 		kind: 'arrow',
 		header,
-		ipc: tableToIPC(new Table(columns), 'stream'),
+		ipc: tableToIPC(arrow, 'stream'),
+		samples: arrowSamples(arrow, header),
 		rowCount: lines.length,
 		lineColumn: LINE_COLUMN,
 		malformed: table.malformed,

@@ -8,6 +8,7 @@ import type { TableName } from '../model/schema';
 import type { PreparedFile } from './dataset';
 import { proposeMapping, recogniseTable, toColumnMapping, type ColumnDecision, type MappingProfile } from './mapping';
 import type { ReadResult, SourceTable } from './source';
+import { arrowSamples } from './arrow-staging';
 
 export interface ImportDraft {
 	/** Unique within an import: file name, plus the sheet or JSON key. */
@@ -29,16 +30,8 @@ const SAMPLE_ROWS = 4;
 
 function samplesOf(source: SourceTable): string[][] {
 	if (source.kind === 'text') return source.columns.map((c) => c.slice(0, SAMPLE_ROWS));
-	const table = tableFromIPC(source.ipc);
-	return source.header.map((_, i) => {
-		const column = table.getChildAt(i);
-		const out: string[] = [];
-		for (let r = 0; r < Math.min(SAMPLE_ROWS, table.numRows); r++) {
-			const v = column?.get(r);
-			out.push(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-		}
-		return out;
-	});
+	if (source.samples) return source.samples;
+	return source.ipc ? arrowSamples(tableFromIPC(source.ipc), source.header) : source.header.map(() => []);
 }
 
 /** The name under which a table's choice is remembered in the profile. */

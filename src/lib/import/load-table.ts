@@ -5,12 +5,21 @@
  */
 import type { Engine } from '../db/engine';
 import type { TableDef } from '../model/schema';
-import { adoptCheckedSql, checkedTableSql, dropCheckedSql, insertAcceptedSql, mergeAcceptedSql, mergeSummarySql, type CastOptions } from '../model/validation';
+import {
+	adoptCheckedSql,
+	checkedTableSql,
+	dropCheckedSql,
+	insertAcceptedSql,
+	lookupTablesSql,
+	mergeAcceptedSql,
+	mergeSummarySql,
+	type CastOptions
+} from '../model/validation';
 import { ident } from '../queries/sql';
 import type { SourceTable } from './source';
 import type { TableReport } from './report';
 import { columnWarnings } from './warnings';
-import { birthDateToYear, loadPseudonymMap, personColumns, rejectedValues, sourcePersonIds, stage, stagedPersonIds } from './staging';
+import { birthDateToYear, dropStagingSql, loadPseudonymMap, personColumns, rejectedValues, sourcePersonIds, stage, stagedPersonIds } from './staging';
 import { readCommuneColumns } from './communes';
 import { valueSynonymsOf } from './synonyms';
 import type { Pseudonymiser } from './pseudonym';
@@ -43,14 +52,6 @@ function reasonKey(motif: string): string {
 	return motif.replace(/[«:].*$/, '').trim().slice(0, MAX_REASON_KEY);
 }
 
-/** Drops a leftover staging table or view, whichever it is. */
-async function dropRelation(engine: Engine, name: string): Promise<void> {
-	const [r] = await engine.query<{ t: string | null }>(
-		`SELECT any_value(table_type) AS t FROM information_schema.tables WHERE table_name = '${name}'`
-	);
-	if (r?.t) await engine.exec(`DROP ${r.t === 'VIEW' ? 'VIEW' : 'TABLE'} ${ident(name)};`);
-}
-
 async function isEmpty(engine: Engine, table: string): Promise<boolean> {
 	const [r] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${ident(table)} LIMIT 1)`);
 	return r.n === 0;
@@ -63,23 +64,24 @@ export async function loadTable(
 	source: SourceTable,
 	opts: LoadTableOptions
 ): Promise<TableReport> {
-	const staging = `stg_${def.name}`;
 	const checked = `chk_${def.name}`;
 	const rowCount = source.kind === 'text' ? source.lines.length : source.rowCount;
 	const malformed = source.malformed ?? [];
 	const persons = opts.pseudonym ? personColumns(def, opts.mapping) : [];
-	// Started before staging: in the browser the pseudonyms are computed in a worker while DuckDB stages the rows.
+	// Started before staging when the identifiers come from the source: in the browser the pseudonyms are
+	// computed in a worker while DuckDB stages the rows.
 	const early = persons.length ? sourcePersonIds(source, opts.mapping, persons) : null;
-	const pseudonyms = early ? opts.pseudonym!.mapIds(early) : null;
-	pseudonyms?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
-	await dropRelation(engine, staging);
-	await engine.exec(dropCheckedSql(def, checked));
-	const staged = await stage(engine, def, source, opts.mapping, staging, !!opts.birthDateColumn);
-	const stagedColumns = staged.columns;
-	const present = new Set(stagedColumns);
-	const personMap = persons.length
-		? await loadPseudonymMap(engine, await (pseudonyms ?? opts.pseudonym!.mapIds(await stagedPersonIds(engine, staging, persons))))
-		: undefined;
+	const earlyPseudonyms = early ? opts.pseudonym!.mapIds(early) : null;
+	earlyPseudonyms?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+	await engine.exec(`${dropStagingSql(def)} ${dropCheckedSql(def, checked)}`);
+	const staged = await stage(engine, def, source, opts.mapping, !!opts.birthDateColumn);
+	const staging = staged.name;
+	const present = new Set(staged.columns);
+	// Otherwise (rows already in DuckDB) they are read back, and computed while DuckDB reads the communes and builds the lookup tables.
+	const pseudonyms = persons.length
+		? (earlyPseudonyms ?? stagedPersonIds(engine, staging, persons).then((ids) => opts.pseudonym!.mapIds(ids)))
+		: null;
+	pseudonyms?.catch(() => undefined);
 	if (opts.birthDateColumn && present.has('annee_naissance')) await birthDateToYear(engine, staging);
 	const communes = await readCommuneColumns(engine, def, staging, present);
 	const castOpts: CastOptions = {
@@ -87,15 +89,16 @@ export async function loadTable(
 		loadedTables: opts.loadedTables,
 		communeExpr: communes.expr,
 		valueMaps: opts.valueMaps,
-		valueSynonyms: valueSynonymsOf(def.name),
-		personMap
+		valueSynonyms: valueSynonymsOf(def.name)
 	};
+	await engine.exec(lookupTablesSql(def, staging, checked, castOpts));
+	if (pseudonyms) castOpts.personMap = await loadPseudonymMap(engine, await pseudonyms);
 	await engine.exec(checkedTableSql(def, staging, checked, castOpts));
 
 	const rejectedRows = await engine.query<{ _ligne: number; _motif: string }>(
 		`SELECT _ligne, _motif FROM ${ident(checked)} WHERE _motif IS NOT NULL ORDER BY _ligne`
 	);
-	const values = await rejectedValues(engine, def, source, rejectedRows.map((r) => r._ligne));
+	const values = await rejectedValues(engine, source, staged.raw?.name, rejectedRows.map((r) => r._ligne));
 	const rejets = rejectedRows.map((r) => ({ ligne: r._ligne, motif: r._motif, valeurs: values.get(r._ligne) ?? [] }));
 	for (const m of malformed) {
 		rejets.push({ ligne: m.line, motif: m.message, valeurs: [m.raw] });
@@ -103,7 +106,7 @@ export async function loadTable(
 	rejets.sort((a, b) => a.ligne - b.ligne);
 	const motifs: Record<string, number> = {};
 	for (const r of rejets) motifs[reasonKey(r.motif)] = (motifs[reasonKey(r.motif)] ?? 0) + 1;
-	const warnings = await columnWarnings(engine, def, staging, checked, castOpts);
+	const warnings = await columnWarnings(engine, def, staging, checked, castOpts, rejectedRows.length > 0);
 
 	let miseAJour: TableReport['mise_a_jour'];
 	if (opts.merge) {
@@ -119,9 +122,7 @@ export async function loadTable(
 		.filter((w) => w.probleme === 'commune non reconnue')
 		.reduce((sum, w) => sum + w.lignes, 0);
 	const loaded = rowCount - rejectedRows.length;
-	await engine.exec(
-		`DROP ${staged.view ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(staging)}; ${dropCheckedSql(def, checked)} DROP TABLE IF EXISTS ${ident('raw_' + def.name)}; DROP TABLE IF EXISTS pseudo_map;`
-	);
+	await engine.exec(`${dropStagingSql(def, staged)} ${dropCheckedSql(def, checked)} DROP TABLE IF EXISTS pseudo_map;`);
 
 	return {
 		table: def.name,

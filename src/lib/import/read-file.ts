@@ -15,6 +15,8 @@ import { openWorkbook } from './readers/xlsx';
 export interface ReadFileOptions {
 	/** Called while reading with the number of rows read so far (about every 50,000), and once at the end. */
 	onProgress?(rowsRead: number): void;
+	/** Parquet: receives each piece of rows (Arrow IPC) as soon as it is decoded; the source then carries no IPC. */
+	onRows?(ipc: Uint8Array): void;
 	/** parquet-wasm, or a function loading it (so it is fetched only when a Parquet file comes). */
 	parquet?: ParquetModule | (() => Promise<ParquetModule>);
 }
@@ -64,7 +66,7 @@ function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadFileOptions): R
 async function readParquetFile(fileName: string, bytes: Uint8Array, opts: ReadFileOptions): Promise<ReadResult> {
 	if (!opts.parquet) throw new ImportError('La lecture des fichiers Parquet n’est pas disponible ici : exportez le fichier en CSV.');
 	const parquet = typeof opts.parquet === 'function' ? await opts.parquet() : opts.parquet;
-	return { fileName, format: 'parquet', tables: [{ source: readParquet(bytes, parquet) }] };
+	return { fileName, format: 'parquet', tables: [{ source: readParquet(bytes, parquet, opts.onRows) }] };
 }
 
 async function dispatch(fileName: string, bytes: Uint8Array, opts: ReadFileOptions): Promise<ReadResult> {

@@ -9,12 +9,26 @@ export interface TextSource extends ParsedTable {
 	kind: 'text';
 }
 
+/**
+ * Rows already inserted into DuckDB, in the page, while their file was read
+ * (see import/raw-rows): one table per piece, the view of all the rows in
+ * order, and when the last piece is in.
+ */
+export interface StagedRows {
+	view: string;
+	pieces: string[];
+	ready: Promise<void>;
+}
+
 export interface ArrowSource {
 	kind: 'arrow';
 	/** Column names as in the file (also the Arrow column names; unique). */
 	header: string[];
-	/** Arrow IPC stream of the file's rows. */
-	ipc: Uint8Array;
+	/** Arrow IPC stream of the file's rows; absent when they went to DuckDB as they were read (`staged`). */
+	ipc?: Uint8Array;
+	staged?: StagedRows;
+	/** The first values of each column, as text (the mapping screen shows them). */
+	samples?: string[][];
 	rowCount: number;
 	/** Arrow column holding each row's line number in the file (else: row position). */
 	lineColumn?: string;

@@ -10,13 +10,31 @@ import { ident } from '../queries/sql';
 import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { isTextColumn } from './pseudonym-map';
 import { textTableIPC } from './arrow-staging';
+import { dropRawRowsSql } from './raw-rows';
 import type { SourceTable } from './source';
 import type { ColumnMapping } from './load-table';
 
-/** What `stage` made: the staged canonical columns, and whether staging is a view (no copy). */
+/** What `stage` made: the staging relation, its canonical columns, whether it is a view (no copy), and the raw rows it reads. */
 export interface Staged {
+	name: string;
 	columns: string[];
 	view: boolean;
+	/** The relation of the raw rows (an Arrow source's), and the SQL dropping them. */
+	raw?: { name: string; dropSql: string };
+}
+
+/** The staging relation of a table: a view (over the raw rows) and a table have different names, so either drops without asking which it is. */
+function stagingName(def: TableDef, view: boolean): string {
+	return `${view ? 'stgv' : 'stg'}_${def.name}`;
+}
+
+/** The raw table of an Arrow source inserted by the loader itself. */
+const rawTable = (def: TableDef) => `raw_${def.name}`;
+
+/** Drops a table's staging relation, and its raw rows (those of `staged`, else those the loader inserts). */
+export function dropStagingSql(def: TableDef, staged?: Staged): string {
+	const raw = staged?.raw?.dropSql ?? `DROP TABLE IF EXISTS ${ident(rawTable(def))};`;
+	return `DROP VIEW IF EXISTS ${ident(stagingName(def, true))}; DROP TABLE IF EXISTS ${ident(stagingName(def, false))}; ${raw}`;
 }
 
 /**
@@ -30,10 +48,10 @@ export async function stage(
 	def: TableDef,
 	source: SourceTable,
 	mapping: ColumnMapping,
-	staging: string,
 	writable = false
 ): Promise<Staged> {
 	const mapped = def.columns.filter((c) => mapping[c.name] !== undefined);
+	const staging = stagingName(def, false);
 	if (source.kind === 'text') {
 		const stagingColumns: Record<string, (string | null)[]> = { _ligne: source.lines.map(String) };
 		for (const col of mapped) {
@@ -41,20 +59,28 @@ export async function stage(
 		}
 		await engine.insertArrowIPC(staging, textTableIPC(stagingColumns), true);
 		await engine.exec(`ALTER TABLE ${ident(staging)} ALTER _ligne TYPE INTEGER;`);
-		return { columns: mapped.map((c) => c.name), view: false };
+		return { name: staging, columns: mapped.map((c) => c.name), view: false };
 	}
-	const raw = `raw_${def.name}`;
-	await engine.exec(`DROP TABLE IF EXISTS ${ident(raw)};`);
-	await engine.insertArrowIPC(raw, source.ipc, true);
+	let raw = { name: rawTable(def), dropSql: `DROP TABLE IF EXISTS ${ident(rawTable(def))};` };
+	if (source.staged) {
+		// Inserted in the page while the file was read.
+		await source.staged.ready;
+		raw = { name: source.staged.view, dropSql: dropRawRowsSql(source.staged.view, source.staged.pieces) };
+	} else {
+		if (!source.ipc) throw new Error(`${def.name} : les lignes lues ne sont plus disponibles, relisez le fichier.`);
+		await engine.exec(raw.dropSql);
+		await engine.insertArrowIPC(raw.name, source.ipc, true);
+	}
 	const cols = mapped.map((c) => `CAST(${ident(source.header[mapping[c.name]])} AS VARCHAR) AS ${ident(c.name)}`);
 	const view = !!source.lineColumn && !writable;
 	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(row_number() OVER () AS INTEGER)';
-	await engine.exec(`CREATE ${view ? 'VIEW' : 'TABLE'} ${ident(staging)} AS SELECT ${line} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw)};`);
-	return { columns: mapped.map((c) => c.name), view };
+	const name = stagingName(def, view);
+	await engine.exec(`CREATE ${view ? 'VIEW' : 'TABLE'} ${ident(name)} AS SELECT ${line} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw.name)};`);
+	return { name, columns: mapped.map((c) => c.name), view, raw };
 }
 
-/** The rejected rows as read (all source columns as text), by line number. */
-export async function rejectedValues(engine: Engine, def: TableDef, source: SourceTable, lines: number[]): Promise<Map<number, string[]>> {
+/** The rejected rows as read (all source columns as text), by line number; `raw`: the raw rows of an Arrow source. */
+export async function rejectedValues(engine: Engine, source: SourceTable, raw: string | undefined, lines: number[]): Promise<Map<number, string[]>> {
 	const out = new Map<number, string[]>();
 	if (!lines.length) return out;
 	if (source.kind === 'text') {
@@ -67,7 +93,7 @@ export async function rejectedValues(engine: Engine, def: TableDef, source: Sour
 	const cols = source.header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ');
 	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'row_number() OVER ()';
 	const rows = await engine.query(
-		`SELECT * FROM (SELECT ${line} AS _l, ${cols} FROM ${ident('raw_' + def.name)}) WHERE _l IN (${lines.join(',')})`
+		`SELECT * FROM (SELECT ${line} AS _l, ${cols} FROM ${ident(raw!)}) WHERE _l IN (${lines.join(',')})`
 	);
 	for (const r of rows) out.set(r._l as number, source.header.map((h) => (r[h] === null ? '' : String(r[h]))));
 	return out;
@@ -82,10 +108,12 @@ export function personColumns(def: TableDef, mapping: ColumnMapping): string[] {
  * The person identifiers of a source as read (Arrow IPC of its mapped person
  * columns), taken before staging so their pseudonyms can be computed while
  * DuckDB stages the rows. Null when a column is not text (a typed Parquet
- * column): its values are then read back from DuckDB as staged.
+ * column), or when the rows are already in DuckDB (read in the page): the
+ * values are then read back from DuckDB as staged.
  */
 export function sourcePersonIds(source: SourceTable, mapping: ColumnMapping, columns: string[]): Uint8Array | null {
 	if (source.kind === 'text') return textTableIPC(Object.fromEntries(columns.map((c) => [c, source.columns[mapping[c]]])));
+	if (!source.ipc) return null; // already in DuckDB
 	const table = tableFromIPC(source.ipc);
 	const vectors: Record<string, Vector> = {};
 	for (const c of columns) {
@@ -99,7 +127,7 @@ export function sourcePersonIds(source: SourceTable, mapping: ColumnMapping, col
 /** The staged person identifiers (distinct), when they could not be taken from the source. */
 export function stagedPersonIds(engine: Engine, staging: string, columns: string[]): Promise<Uint8Array> {
 	const union = columns.map((c) => `SELECT ${ident(c)} AS v FROM ${ident(staging)}`).join(' UNION ');
-	return engine.queryIPC(`SELECT v FROM (${union}) WHERE v IS NOT NULL`);
+	return engine.queryIPC(`SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL`);
 }
 
 /**

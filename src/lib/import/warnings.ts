@@ -10,9 +10,10 @@ export async function columnWarnings(
 	def: TableDef,
 	staging: string,
 	checked: string,
-	opts: CastOptions
+	opts: CastOptions,
+	anyRejected = true
 ): Promise<ColumnWarning[]> {
-	const sql = warningsSql(def, staging, checked, opts);
+	const sql = warningsSql(def, staging, checked, opts, anyRejected);
 	if (!sql) return [];
 	const rows = await engine.query<{ colonne: string; probleme: string; lignes: number; exemples: unknown }>(sql);
 	return rows.map((r) => ({

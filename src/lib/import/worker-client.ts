@@ -1,26 +1,30 @@
 /**
  * Page side of the import worker: one worker per file, terminated when the
  * file is read (or the reading is cancelled), so its memory is given back.
- * Text columns arrive packed and are rebuilt in slices (see worker-protocol).
+ * The rows arrive apart from the result, in Arrow pieces (see worker-protocol).
  */
 import { ImportError } from './decode';
 import type { ReadResult } from './source';
-import { unpackResult, type ReadRequest, type WorkerMessage } from './worker-protocol';
+import type { ReadRequest, WorkerMessage } from './worker-protocol';
+
+export interface ReadInWorkerOptions {
+	/** Receives the number of rows read so far. */
+	onProgress?(rowsRead: number): void;
+	/** Receives each piece of table `table`'s rows (Arrow IPC with the line column), in order, before the result. */
+	onRows(table: number, ipc: Uint8Array): void;
+	signal?: AbortSignal;
+}
 
 /**
- * Reads a dropped file in a Web Worker. `onProgress` receives the number of
- * rows read so far. Rejects with an ImportError (French message) when the
- * file cannot be read, or when `signal` aborts.
+ * Reads a dropped file in a Web Worker. The result's sources carry no rows:
+ * they went to `onRows`. Rejects with an ImportError (French message) when
+ * the file cannot be read, or when `signal` aborts.
  */
-export async function readFileInWorker(
-	file: File,
-	onProgress?: (rowsRead: number) => void,
-	signal?: AbortSignal
-): Promise<ReadResult> {
+export async function readFileInWorker(file: File, { onProgress, onRows, signal }: ReadInWorkerOptions): Promise<ReadResult> {
 	const bytes = await file.arrayBuffer();
 	const worker = new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
 	return new Promise<ReadResult>((resolve, reject) => {
-		const finish = (error?: ImportError, result?: Promise<ReadResult>) => {
+		const finish = (error?: ImportError, result?: ReadResult) => {
 			worker.terminate();
 			signal?.removeEventListener('abort', abort);
 			if (error) reject(error);
@@ -33,7 +37,8 @@ export async function readFileInWorker(
 		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
 			const message = event.data;
 			if (message.type === 'progress') onProgress?.(message.rowsRead);
-			else if (message.type === 'done') finish(undefined, unpackResult(message.result));
+			else if (message.type === 'rows') onRows(message.table, message.ipc);
+			else if (message.type === 'done') finish(undefined, message.result);
 			else finish(new ImportError(message.message));
 		};
 		worker.onerror = (event: ErrorEvent) => {

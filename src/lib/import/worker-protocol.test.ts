@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { handleReadRequest, unpackResult, type WorkerMessage } from './worker-protocol';
+import { handleReadRequest, type WorkerMessage } from './worker-protocol';
 import { textToArrow } from './arrow-staging';
 import { loadParquetModule } from './readers/parquet-node';
 
@@ -16,20 +16,26 @@ async function parquetBytes(): Promise<Uint8Array> {
 	return pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(new Table({ id: vectorFromArray(['x'], new Utf8()) }), 'stream')));
 }
 
+/** The rows messages of one table, in order. */
+function rowsOf(messages: { message: WorkerMessage; transfer?: Transferable[] }[], table = 0) {
+	return messages.flatMap(({ message, transfer }) => (message.type === 'rows' && message.table === table ? [{ ipc: message.ipc, transfer }] : []));
+}
+
 describe('protocole du worker d’import', () => {
-	it('envoie la progression puis le résultat en Arrow (valeurs et numéros de ligne intacts)', async () => {
+	it('envoie la progression, les lignes en Arrow (valeurs et numéros de ligne intacts), puis le résultat', async () => {
 		const csv = 'id;nom\n1;"Dupont; Jean"\n\n2;Œuvre « é »\n3;\n';
 		const { messages, post } = collect();
 		await handleReadRequest({ fileName: 'a.csv', bytes: buffer(csv) }, post, undefined);
-		expect(messages.map((m) => m.message.type)).toEqual(['progress', 'done']);
-		const done = messages[1].message;
+		expect(messages.map((m) => m.message.type)).toEqual(['progress', 'rows', 'done']);
+		const done = messages[2].message;
 		if (done.type !== 'done') throw new Error('pas de résultat');
-		const source = (await unpackResult(done.result)).tables[0].source;
-		if (source.kind !== 'arrow') throw new Error('Arrow attendu');
-		expect(messages[1].transfer).toEqual([source.ipc.buffer]);
+		const source = done.result.tables[0].source;
+		expect(source.ipc).toBeUndefined();
 		expect(source).toMatchObject({ header: ['id', 'nom'], rowCount: 3, lineColumn: '__ligne', blankLines: 1, malformed: [] });
-		const table = tableFromIPC(source.ipc);
-		expect(table.toArray().map((r) => r.toJSON())).toEqual([
+		expect(source.samples).toEqual([['1', '2', '3'], ['Dupont; Jean', 'Œuvre « é »', '']]);
+		const [rows] = rowsOf(messages);
+		expect(rows.transfer).toEqual([rows.ipc.buffer]);
+		expect(tableFromIPC(rows.ipc).toArray().map((r) => r.toJSON())).toEqual([
 			{ id: '1', nom: 'Dupont; Jean', __ligne: 2 },
 			{ id: '2', nom: 'Œuvre « é »', __ligne: 4 },
 			{ id: '3', nom: '', __ligne: 5 }
@@ -51,11 +57,28 @@ describe('protocole du worker d’import', () => {
 		const { messages, post } = collect();
 		await handleReadRequest({ fileName: 'p.parquet', bytes: (await parquetBytes()).slice().buffer }, post, loadParquetModule);
 		const last = messages.at(-1)!;
-		if (last.message.type !== 'done' || last.message.result.tables[0].source.kind !== 'arrow') throw new Error('pas de résultat Arrow');
-		const source = last.message.result.tables[0].source;
-		expect(last.transfer).toEqual([source.ipc.buffer]);
-		expect(source).toMatchObject({ header: ['id'], lineColumn: '__ligne' });
-		expect(tableFromIPC(source.ipc).toArray().map((r) => r.toJSON())).toEqual([{ id: 'x', __ligne: 1 }]);
+		if (last.message.type !== 'done') throw new Error('pas de résultat');
+		expect(last.message.result.tables[0].source).toMatchObject({ header: ['id'], lineColumn: '__ligne', rowCount: 1, samples: [['x']] });
+		const [rows] = rowsOf(messages);
+		expect(rows.transfer).toEqual([rows.ipc.buffer]);
+		expect(tableFromIPC(rows.ipc).toArray().map((r) => r.toJSON())).toEqual([{ id: 'x', __ligne: 1 }]);
+	});
+
+	it('envoie un gros Parquet par morceaux numérotés, dans l’ordre, avant le résultat', async () => {
+		const n = 300_000;
+		const ids = Array.from({ length: n }, (_, i) => `id${i}`);
+		const pw = (await loadParquetModule()) as unknown as { Table: { fromIPCStream(b: Uint8Array): unknown }; writeParquet(t: unknown): Uint8Array };
+		const bytes = pw.writeParquet(pw.Table.fromIPCStream(tableToIPC(new Table({ id: vectorFromArray(ids, new Utf8()) }), 'stream')));
+		const { messages, post } = collect();
+		await handleReadRequest({ fileName: 'gros.parquet', bytes: bytes.slice().buffer }, post, loadParquetModule);
+		const types = messages.map((m) => m.message.type).filter((t) => t !== 'progress');
+		expect(types.at(-1)).toBe('done');
+		const pieces = rowsOf(messages).map((r) => tableFromIPC(r.ipc));
+		expect(pieces.length).toBeGreaterThan(1);
+		const lines = pieces.flatMap((t) => [...t.getChild('__ligne')!.toArray()]);
+		const values = pieces.flatMap((t) => [...t.getChild('id')!.toArray()]);
+		expect(lines).toEqual(ids.map((_, i) => i + 1));
+		expect(values).toEqual(ids);
 	});
 
 	it('envoie le message français d’une ImportError, et un message français pour une panne imprévue', async () => {

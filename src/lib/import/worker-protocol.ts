@@ -2,15 +2,15 @@
  * Messages between the page and the import worker, and the worker's request
  * handler (kept apart from the worker's global wiring so Node tests can run it).
  *
- * Tables cross as Arrow IPC built in the worker: structured-cloning a million
+ * Rows cross as Arrow IPC built in the worker: structured-cloning a million
  * rows × 14 columns of strings froze Chromium's main thread for seconds; an
- * IPC buffer is transferred without a copy and goes straight to DuckDB.
+ * IPC buffer is transferred without a copy and goes straight to DuckDB —
+ * piece by piece for a Parquet file, while the worker decodes the next.
  */
 import { ImportError } from './decode';
 import { readFile, type ReadFileOptions } from './read-file';
-import { LINE_COLUMN, type ArrowSource, type ReadResult } from './source';
+import type { ArrowSource, ReadResult } from './source';
 import { textToArrow } from './arrow-staging';
-import { makeVector, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 
 /** Page → worker: one file to read; `bytes` is transferred, not copied. */
 export interface ReadRequest {
@@ -18,14 +18,15 @@ export interface ReadRequest {
 	bytes: ArrayBuffer;
 }
 
-/** A read result as it crosses to the page: every table as Arrow IPC. */
+/** A read result as it crosses to the page: every table as an Arrow source whose rows were sent apart. */
 export interface PackedResult extends Omit<ReadResult, 'tables'> {
 	tables: { part?: string; source: ArrowSource }[];
 }
 
-/** Worker → page. */
+/** Worker → page. `rows`: a piece of table `table`'s rows (Arrow IPC with the line column), sent before `done`. */
 export type WorkerMessage =
 	| { type: 'progress'; rowsRead: number }
+	| { type: 'rows'; table: number; ipc: Uint8Array }
 	| { type: 'done'; result: PackedResult }
 	| { type: 'error'; message: string };
 
@@ -33,37 +34,17 @@ export type WorkerMessage =
 export type PostMessage = (message: WorkerMessage, transfer?: Transferable[]) => void;
 
 /**
- * An Arrow table (Parquet) with its row numbers added as a column, so the
- * loader can stage it as a view instead of copying it to number the rows.
+ * Packs a result for the page: text tables become Arrow (no per-value work
+ * left for the page on a million rows), and every table's rows still in the
+ * result go through `sendRows`; the packed sources keep no IPC.
  */
-export function withLineColumn(source: ArrowSource): ArrowSource {
-	if (source.lineColumn || source.header.includes(LINE_COLUMN)) return source;
-	try {
-		const table = tableFromIPC(source.ipc);
-		const lines = Int32Array.from({ length: table.numRows }, (_, i) => i + 1);
-		const numbered = table.assign(new Table({ [LINE_COLUMN]: makeVector(lines) }));
-		return { ...source, ipc: tableToIPC(numbered, 'stream'), lineColumn: LINE_COLUMN };
-	} catch {
-		// A type apache-arrow cannot re-encode: the loader numbers the rows itself.
-		return source;
-	}
-}
-
-/**
- * Packs a result for `postMessage`: text tables become Arrow IPC (one buffer
- * each, transferred), so the page does no per-value work on a million rows.
- */
-export function packResult(result: ReadResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
-	const tables = result.tables.map(({ part, source }) => ({
-		part,
-		source: source.kind === 'arrow' ? withLineColumn(source) : textToArrow(source)
-	}));
-	return { packed: { ...result, tables }, transfer: tables.map((t) => t.source.ipc.buffer as ArrayBuffer) };
-}
-
-/** The page's view of a packed result (already Arrow: nothing to rebuild). */
-export async function unpackResult(packed: PackedResult): Promise<ReadResult> {
-	return packed;
+export function packResult(result: ReadResult, sendRows: (table: number, ipc: Uint8Array) => void): PackedResult {
+	const tables = result.tables.map(({ part, source }, i) => {
+		const { ipc, ...rest } = source.kind === 'arrow' ? source : textToArrow(source);
+		if (ipc) sendRows(i, ipc);
+		return { part, source: rest };
+	});
+	return { ...result, tables };
 }
 
 /**
@@ -77,12 +58,14 @@ export async function handleReadRequest(
 	parquet: ReadFileOptions['parquet']
 ): Promise<void> {
 	try {
+		const sendRows = (table: number, ipc: Uint8Array) => post({ type: 'rows', table, ipc }, [ipc.buffer as ArrayBuffer]);
 		const result = await readFile(request.fileName, new Uint8Array(request.bytes), {
 			onProgress: (rowsRead) => post({ type: 'progress', rowsRead }),
+			// A Parquet file has one table; its pieces go to the page as they are decoded.
+			onRows: (ipc) => sendRows(0, ipc),
 			parquet
 		});
-		const { packed, transfer } = packResult(result);
-		post({ type: 'done', result: packed }, transfer);
+		post({ type: 'done', result: packResult(result, sendRows) });
 	} catch (error) {
 		const message =
 			error instanceof ImportError

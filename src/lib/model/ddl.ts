@@ -120,6 +120,17 @@ const outOfDenominator = litList(CATEGORIES_HORS_DENOMINATEUR);
  * identified or in progress, an entry into the competences dispositif) with
  * the parcours' filter columns.
  */
+/**
+ * The parcours columns `v_parcours` carries: those the indicators read.
+ * Each text column of a million rows costs about 50 ms to write, at every
+ * import; `commune_suivi`, `id_conseiller`, `motif_sortie` (read through
+ * `categorie`), `categorie_sortie` (idem) and `situation_6_mois` stay in
+ * `parcours`.
+ */
+const V_PARCOURS_COLUMNS = [
+	'id_parcours', 'id_personne', 'structure', 'dispositif', 'date_premier_contact', 'date_entree', 'date_sortie', 'secteur_sortie', 'projet_secteur'
+];
+
 /** The analysis tables VIEWS_SQL builds. */
 export const ANALYSIS_TABLES = ['v_parcours', 'v_evenements_fa', 'v_evaluations', 'v_inscriptions', 'v_reperage'] as const;
 
@@ -134,7 +145,7 @@ export function analysisTablesSql(loaded?: ReadonlySet<string>): string {
 	const mayHoldRows = (table: TableName) => (!loaded || loaded.has(table) ? 'TRUE' : 'FALSE');
 	return `
 CREATE OR REPLACE TABLE v_parcours AS
-SELECT p.*,
+SELECT ${V_PARCOURS_COLUMNS.map((c) => `p.${c}`).join(', ')},
   pe.sexe,
   pe.commune_residence AS code_insee,
   c.eth,

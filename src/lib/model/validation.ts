@@ -136,34 +136,50 @@ export function lookupTable(checked: string, column: string): string {
 	return `${checked}__${column}`;
 }
 
-/** The columns of a checked table that are not canonical: line number, first line of the identifier, raw required dates, reason. */
-function helperColumns(def: TableDef): string[] {
-	const raws = def.columns.filter((c) => c.required && c.type === 'DATE').map((c) => '_raw_' + c.name);
-	return ['_ligne', ...raws, ...(def.key ? ['_premiere'] : []), '_motif'];
+/** The columns of a checked table that are not canonical: line number and reason. */
+const HELPER_COLUMNS = ['_ligne', '_motif'];
+
+/** The columns cast through a lookup table of their own (not the person identifiers: the pseudonym map is theirs). */
+function lookupColumns(def: TableDef, opts: CastOptions): ColumnDef[] {
+	return def.columns.filter((c) => castByLookup(c, opts) && !c.person);
 }
 
 /**
- * Builds the checked table `target`: typed canonical columns, `_ligne`, and
- * `_motif` (NULL when the row loads). `staging` must have `_ligne`.
- * Costly casts run once per distinct value, in a lookup table per column
- * ({@link lookupTable}) joined back; identifiers repeated in the file are
- * found by aggregation (usually none), not a window.
+ * The lookup tables of a checked import ({@link lookupTable}): each distinct
+ * staged value of a costly column, its cast and its row count. They do not
+ * need the pseudonyms: the import builds them while those are computed.
+ */
+export function lookupTablesSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
+	return lookupColumns(def, opts)
+		.map(
+			(c) =>
+				`CREATE OR REPLACE TEMP TABLE ${ident(lookupTable(target, c.name))} AS SELECT _v, ${castExpr(c, '_v', opts)} AS c, n FROM (SELECT ${ident(c.name)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1);`
+		)
+		.join('\n');
+}
+
+/**
+ * Builds the checked table `target` once the lookup tables are built
+ * ({@link lookupTablesSql}): `_ligne`, the typed canonical columns, and
+ * `_motif` (NULL when the row loads). `staging` must have `_ligne`. The raw
+ * dates and first lines the reasons quote are not stored: every stored text
+ * column costs about 50 ms per million rows to write.
+ * Costly casts run once per distinct value, in the lookup tables joined
+ * back; identifiers repeated in the file are found by aggregation (usually
+ * none), not a window.
  */
 export function checkedTableSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
-	const tables: string[] = [];
 	const lookups: string[] = [];
+	const viaLookup = new Set(lookupColumns(def, opts));
 	const casts = def.columns.map((c, i) => {
 		const typed = (expr: string) => `CAST(${expr} AS ${c.type}) AS ${ident(c.name)}`;
 		if (!opts.present.has(c.name)) return typed(castExpr(c, 'NULL::VARCHAR', opts));
-		if (!castByLookup(c, opts)) return typed(castExpr(c, `s.${ident(c.name)}`, opts));
-		if (c.person) {
+		if (c.person && castByLookup(c, opts)) {
 			lookups.push(`LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = s.${ident(c.name)}`);
 			return typed(`l${i}.p`);
 		}
+		if (!viaLookup.has(c)) return typed(castExpr(c, `s.${ident(c.name)}`, opts));
 		const table = ident(lookupTable(target, c.name));
-		tables.push(
-			`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT _v, ${castExpr(c, '_v', opts)} AS c, n FROM (SELECT ${ident(c.name)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1);`
-		);
 		lookups.push(`LEFT JOIN ${table} l${i} ON l${i}._v = s.${ident(c.name)}`);
 		return typed(`l${i}.c`);
 	});
@@ -186,12 +202,11 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 		.join('\n');
 	const reasons = rejectReasons(def, opts);
 	const motif = reasons.length ? `CASE ${reasons.join('\n ')} END` : 'NULL::VARCHAR';
-	return `${tables.join('\n')}
-CREATE OR REPLACE TABLE ${ident(target)} AS
+	return `CREATE OR REPLACE TABLE ${ident(target)} AS
 WITH typed AS (SELECT s._ligne, ${[...casts, ...raws].join(', ')} FROM ${ident(staging)} s
 ${lookups.join('\n')})${dups},
 ${ranked}
-SELECT r.*, ${motif} AS _motif FROM ranked r
+SELECT r._ligne, ${def.columns.map((c) => `r.${ident(c.name)}`).join(', ')}, ${motif} AS _motif FROM ranked r
 ${joins};`;
 }
 
@@ -209,7 +224,7 @@ export function dropCheckedSql(def: TableDef, checked: string): string {
 export function adoptCheckedSql(def: TableDef, checked: string, table: string = def.name): string {
 	return [
 		`DELETE FROM ${ident(checked)} WHERE _motif IS NOT NULL;`,
-		...helperColumns(def).map((c) => `ALTER TABLE ${ident(checked)} DROP COLUMN ${ident(c)};`),
+		...HELPER_COLUMNS.map((c) => `ALTER TABLE ${ident(checked)} DROP COLUMN ${ident(c)};`),
 		`DROP TABLE ${ident(table)};`,
 		`ALTER TABLE ${ident(checked)} RENAME TO ${ident(table)};`
 	].join('\n');

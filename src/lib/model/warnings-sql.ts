@@ -26,7 +26,7 @@ const TYPE_PROBLEM: Record<string, string> = {
  * lookup table (rows per distinct value), less the rows rejected; warnings
  * about several columns of a row join the staging and checked tables.
  */
-export function warningsSql(def: TableDef, staging: string, checked: string, opts: CastOptions): string | null {
+export function warningsSql(def: TableDef, staging: string, checked: string, opts: CastOptions, anyRejected = true): string | null {
 	const parts: string[] = [];
 	const byValue = (column: string, problem: string, condition: (raw: string, val: string) => string) =>
 		parts.push(
@@ -34,10 +34,11 @@ export function warningsSql(def: TableDef, staging: string, checked: string, opt
 				`FROM ${ident(lookupTable(checked, column))} l LEFT JOIN (SELECT ${ident(column)} AS v, count(*) AS n FROM rejected GROUP BY 1) r ON r.v = l._v ` +
 				`WHERE ${condition('clean_text(l._v)', 'l.c')} AND l.n > coalesce(r.n, 0)`
 		);
+	// The accepted rows that match are found in the checked table first; their staged values are then picked by line.
 	const byRow = (column: string, problem: string, condition: string) =>
 		parts.push(
 			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, s.${ident(column)} AS valeur, 1 AS n ` +
-				`FROM ${ident(staging)} s JOIN ${ident(checked)} c ON c._ligne = s._ligne WHERE c._motif IS NULL AND ${condition}`
+				`FROM ${ident(staging)} s WHERE s._ligne IN (SELECT c._ligne FROM ${ident(checked)} c WHERE c._motif IS NULL AND ${condition})`
 		);
 	const present = opts.present;
 	for (const col of def.columns) {
@@ -59,8 +60,9 @@ export function warningsSql(def: TableDef, staging: string, checked: string, opt
 		byRow('date_sortie', 'sortie sans motif ni catégorie', `c.date_sortie IS NOT NULL AND c.motif_sortie IS NULL AND c.categorie_sortie IS NULL`);
 	}
 	if (!parts.length) return null;
-	// The rejected rows as staged, read once for every column.
-	return `WITH rejected AS MATERIALIZED (SELECT * FROM ${ident(staging)} WHERE _ligne IN (SELECT _ligne FROM ${ident(checked)} WHERE _motif IS NOT NULL))
+	// The rejected rows as staged, read once for every column (none to read when the import rejected none).
+	const rejected = anyRejected ? `_ligne IN (SELECT _ligne FROM ${ident(checked)} WHERE _motif IS NOT NULL)` : 'FALSE';
+	return `WITH rejected AS MATERIALIZED (SELECT * FROM ${ident(staging)} WHERE ${rejected})
 SELECT colonne, probleme, CAST(sum(n) AS BIGINT) AS lignes, list(DISTINCT valeur ORDER BY valeur)[1:${MAX_EXAMPLES}] AS exemples
 FROM (${parts.join('\nUNION ALL\n')}) GROUP BY colonne, probleme ORDER BY colonne, probleme`;
 }

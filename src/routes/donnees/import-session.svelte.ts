@@ -5,6 +5,7 @@
 import { data } from '$lib/state/data.svelte';
 import { readStored, writeStored } from '$lib/state/storage';
 import { readFileInWorker } from '$lib/import/worker-client';
+import { RawRows } from '$lib/import/raw-rows';
 import { draftsFromRead, preparedFromDraft, withColumn, withTable, type ImportDraft } from '$lib/import/drafts';
 import { EMPTY_PROFILE, parseProfile, rememberMapping, type MappingProfile } from '$lib/import/mapping';
 import type { DatasetReport } from '$lib/import/report';
@@ -28,6 +29,8 @@ export class ImportSession {
 	/** The files of the last import (references, not copies), kept so it can be re-run with corrected values. */
 	lastFiles = $state.raw<File[]>([]);
 	#picked = new Map<string, File>();
+	/** Per file name: its rows, inserted into DuckDB while it was read (dropped when the file leaves the import). */
+	#raw = new Map<string, RawRows>();
 	/** French message of the last failed import (the previous data is intact). */
 	error = $state<string | null>(null);
 
@@ -47,33 +50,59 @@ export class ImportSession {
 		return this.drafts.filter((d) => !d.table);
 	}
 
-	/** Reads dropped files in workers and adds their tables as drafts. */
+	/**
+	 * Reads dropped files in workers and adds their tables as drafts. The rows
+	 * go into DuckDB as they are read (see import/raw-rows).
+	 */
 	async addFiles(list: FileList | File[]): Promise<void> {
 		this.report = null;
 		this.error = null;
+		const engine = await data.engine();
 		await Promise.all(
 			[...list].map(async (file) => {
 				this.#picked.set(file.name, file);
+				this.#dropRaw(file.name);
+				const raw = new RawRows(engine);
+				this.#raw.set(file.name, raw);
 				const progress: FileProgress = { name: file.name, size: file.size, rowsRead: 0, state: 'lecture' };
 				this.files = [...this.files.filter((f) => f.name !== file.name), progress];
 				const update = (changes: Partial<FileProgress>) =>
 					(this.files = this.files.map((f) => (f.name === file.name ? { ...f, ...changes } : f)));
 				try {
-					const result = await readFileInWorker(file, (rowsRead) => update({ rowsRead }));
-					const drafts = draftsFromRead(result, this.profile);
+					const result = await readFileInWorker(file, {
+						onProgress: (rowsRead) => update({ rowsRead }),
+						onRows: (table, ipc) => raw.add(table, ipc)
+					});
+					const drafts = draftsFromRead(raw.attach(result), this.profile);
 					this.drafts = [...this.drafts.filter((d) => d.fileName !== file.name), ...drafts];
 					update({ state: 'lu', rowsRead: drafts.reduce((n, d) => n + d.rowCount, 0) });
 				} catch (error) {
+					this.#dropRaw(file.name);
 					update({ state: 'erreur', message: error instanceof Error ? error.message : String(error) });
 				}
 			})
 		);
 	}
 
+	/** Drops a file's raw rows from DuckDB (not during an import, which drops those it loads itself). */
+	#dropRaw(name: string): void {
+		const raw = this.#raw.get(name);
+		this.#raw.delete(name);
+		if (raw && !this.running) void raw.drop();
+	}
+
+	/** Empties the import: drafts, files and their raw rows. */
+	#clearDrafts(): void {
+		for (const name of [...this.#raw.keys()]) this.#dropRaw(name);
+		this.drafts = [];
+		this.files = [];
+	}
+
 	/** Removes a file and its drafts from the import. */
 	removeFile(name: string): void {
 		this.files = this.files.filter((f) => f.name !== name);
 		this.#picked.delete(name);
+		this.#dropRaw(name);
 		this.drafts = this.drafts.filter((d) => d.fileName !== name);
 	}
 
@@ -110,6 +139,7 @@ export class ImportSession {
 			this.report = report;
 			this.lastFiles = [...new Set(this.drafts.map((d) => d.fileName))].flatMap((n) => this.#picked.get(n) ?? []);
 			this.#picked.clear();
+			this.#raw.clear(); // the import dropped the raw rows it loaded
 			this.drafts = [];
 			this.files = [];
 		} catch (error) {
@@ -138,8 +168,7 @@ export class ImportSession {
 	async rerun(): Promise<void> {
 		const files = this.lastFiles;
 		if (!files.length) return;
-		this.drafts = [];
-		this.files = [];
+		this.#clearDrafts();
 		await this.addFiles(files);
 		if (this.drafts.length && !this.undecided.length && !this.files.some((f) => f.state === 'erreur')) await this.run();
 	}
@@ -150,7 +179,11 @@ export class ImportSession {
 		this.report = null;
 		this.lastFiles = [];
 		this.#picked.clear();
-		this.drafts = [];
-		this.files = [];
+		this.#clearDrafts();
+	}
+
+	/** The page is left: nothing read stays in DuckDB. */
+	dispose(): void {
+		this.#clearDrafts();
 	}
 }

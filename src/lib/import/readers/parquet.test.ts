@@ -45,7 +45,7 @@ describe('lecteur Parquet', () => {
 
 	it('s’insère dans DuckDB (Node) avec les bonnes valeurs, lues en texte comme le fait le chargeur', async () => {
 		const engine = await createNodeEngine();
-		await engine.insertArrowIPC('raw_parquet', readParquet(sample, parquet).ipc, true);
+		await engine.insertArrowIPC('raw_parquet', readParquet(sample, parquet).ipc!, true);
 		const rows = await engine.query(
 			`SELECT CAST(id_personne AS VARCHAR) AS id, CAST(annee AS VARCHAR) AS annee, CAST(compteur AS VARCHAR) AS compteur,
 			        CAST(date_entree AS VARCHAR) AS date_entree, CAST(horodatage AS VARCHAR) AS horodatage,
