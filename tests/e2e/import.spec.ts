@@ -95,7 +95,7 @@ test('a Parquet export goes to DuckDB in pieces while it is read: samples, count
 	const n = 300_000;
 	const ids = Array.from({ length: n }, (_, i) => `A${i + 1}`);
 	ids[n - 1] = 'A3';
-	const dates = ids.map((_, i) => (i % 2 ? '2024-01-15' : '15/01/2024'));
+	const dates: string[] = ids.map((_, i) => (i % 2 ? '2024-01-15' : '15/01/2024'));
 	dates[149_999] = 'bientôt';
 	const table = tableFromArrays({ id_parcours: ids, id_personne: ids.map((id) => 'P' + id), date_entree: dates });
 	const parquet = createRequire(import.meta.url)('parquet-wasm/node');

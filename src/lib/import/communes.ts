@@ -26,17 +26,21 @@ export function communeReadingText(r: CommuneColumnReport): string {
 		: base;
 }
 
-/** Profiles every commune column present in the staging table and returns how to read each. */
+/**
+ * Profiles every commune column present (`present`), from the table of its
+ * distinct values (`valuesOf(column)`, values in `_v`), and returns how to
+ * read each.
+ */
 export async function readCommuneColumns(
 	engine: Engine,
 	def: TableDef,
-	staging: string,
-	present: ReadonlySet<string>
+	present: ReadonlySet<string>,
+	valuesOf: (column: string) => string
 ): Promise<{ reports: CommuneColumnReport[]; expr: CastOptions['communeExpr'] }> {
 	const reports: CommuneColumnReport[] = [];
 	for (const col of def.columns.filter((c) => c.commune && present.has(c.name))) {
 		const [p] = await engine.query<{ valeurs: number; insee: number; postal: number; postal_seulement: number; ambigus: unknown }>(
-			communeColumnProfileSql(staging, col.name)
+			communeColumnProfileSql(valuesOf(col.name), '_v')
 		);
 		const lecture = decideReading(p);
 		const ambigus = lecture === 'mixte' && Array.isArray(p.ambigus) ? p.ambigus.map(String) : [];

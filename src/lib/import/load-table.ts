@@ -8,11 +8,13 @@ import type { TableDef } from '../model/schema';
 import {
 	adoptCheckedSql,
 	checkedTableSql,
+	distinctValuesSql,
 	dropCheckedSql,
 	insertAcceptedSql,
 	lookupTablesSql,
 	mergeAcceptedSql,
 	mergeSummarySql,
+	valuesTable,
 	type CastOptions
 } from '../model/validation';
 import { ident } from '../queries/sql';
@@ -83,7 +85,10 @@ export async function loadTable(
 		: null;
 	pseudonyms?.catch(() => undefined);
 	if (opts.birthDateColumn && present.has('annee_naissance')) await birthDateToYear(engine, staging);
-	const communes = await readCommuneColumns(engine, def, staging, present);
+	// A commune column's distinct values are counted once: read to decide how to read the column, then cast in its lookup table.
+	const communeColumns = new Set(def.columns.filter((c) => c.commune && present.has(c.name)).map((c) => c.name));
+	if (communeColumns.size) await engine.exec([...communeColumns].map((c) => distinctValuesSql(staging, checked, c)).join('\n'));
+	const communes = await readCommuneColumns(engine, def, present, (column) => valuesTable(checked, column));
 	const castOpts: CastOptions = {
 		present,
 		loadedTables: opts.loadedTables,
@@ -91,7 +96,7 @@ export async function loadTable(
 		valueMaps: opts.valueMaps,
 		valueSynonyms: valueSynonymsOf(def.name)
 	};
-	await engine.exec(lookupTablesSql(def, staging, checked, castOpts));
+	await engine.exec(lookupTablesSql(def, staging, checked, castOpts, communeColumns));
 	if (pseudonyms) castOpts.personMap = await loadPseudonymMap(engine, await pseudonyms);
 	await engine.exec(checkedTableSql(def, staging, checked, castOpts));
 

@@ -10,10 +10,10 @@ export type CommuneReading = 'insee' | 'postal' | 'mixte';
 const INSEE = 'SELECT code_insee FROM ref_communes';
 const POSTAL = 'SELECT code_postal FROM ref_communes';
 
-/** Counts that decide how a staging column is read. */
-export function communeColumnProfileSql(staging: string, column: string): string {
+/** Counts that decide how a column is read, from a relation holding its values (its table of distinct values). */
+export function communeColumnProfileSql(relation: string, column: string): string {
 	return `
-WITH raw AS (SELECT DISTINCT ${ident(column)} AS r FROM ${ident(staging)}),
+WITH raw AS (SELECT DISTINCT ${ident(column)} AS r FROM ${ident(relation)}),
 v AS (SELECT DISTINCT clean_text(r) AS v FROM raw WHERE clean_text(r) IS NOT NULL)
 SELECT count(*) AS valeurs,
   count_if(v IN (${INSEE})) AS insee,

@@ -144,17 +144,34 @@ function lookupColumns(def: TableDef, opts: CastOptions): ColumnDef[] {
 	return def.columns.filter((c) => castByLookup(c, opts) && !c.person);
 }
 
+/** The distinct staged values of a column and their row counts (`_v`, `n`), counted ahead of its lookup table ({@link distinctValuesSql}). */
+export function valuesTable(checked: string, column: string): string {
+	return `${checked}__${column}__valeurs`;
+}
+
+/**
+ * Counts a column's distinct staged values into {@link valuesTable}, when
+ * they must be looked at before the cast is known (how to read a commune
+ * column): its lookup table is then made from them, not from another scan.
+ */
+export function distinctValuesSql(staging: string, checked: string, column: string): string {
+	return `CREATE OR REPLACE TEMP TABLE ${ident(valuesTable(checked, column))} AS SELECT ${ident(column)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1;`;
+}
+
 /**
  * The lookup tables of a checked import ({@link lookupTable}): each distinct
- * staged value of a costly column, its cast and its row count. They do not
- * need the pseudonyms: the import builds them while those are computed.
+ * staged value of a costly column, its cast and its row count (from the
+ * values already counted for the columns of `counted`). They do not need the
+ * pseudonyms: the import builds them while those are computed.
  */
-export function lookupTablesSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
+export function lookupTablesSql(def: TableDef, staging: string, target: string, opts: CastOptions, counted: ReadonlySet<string> = new Set()): string {
 	return lookupColumns(def, opts)
-		.map(
-			(c) =>
-				`CREATE OR REPLACE TEMP TABLE ${ident(lookupTable(target, c.name))} AS SELECT _v, ${castExpr(c, '_v', opts)} AS c, n FROM (SELECT ${ident(c.name)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1);`
-		)
+		.map((c) => {
+			const values = counted.has(c.name)
+				? ident(valuesTable(target, c.name))
+				: `(SELECT ${ident(c.name)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1)`;
+			return `CREATE OR REPLACE TEMP TABLE ${ident(lookupTable(target, c.name))} AS SELECT _v, ${castExpr(c, '_v', opts)} AS c, n FROM ${values};`;
+		})
 		.join('\n');
 }
 
@@ -212,7 +229,9 @@ ${joins};`;
 
 /** Drops a checked table and its lookup tables. */
 export function dropCheckedSql(def: TableDef, checked: string): string {
-	return [checked, ...def.columns.map((c) => lookupTable(checked, c.name))].map((t) => `DROP TABLE IF EXISTS ${ident(t)};`).join(' ');
+	return [checked, ...def.columns.flatMap((c) => [lookupTable(checked, c.name), valuesTable(checked, c.name)])]
+		.map((t) => `DROP TABLE IF EXISTS ${ident(t)};`)
+		.join(' ');
 }
 
 /**
