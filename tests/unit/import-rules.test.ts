@@ -180,7 +180,7 @@ describe('rows put into DuckDB while the file is read (page)', () => {
 		const engine = await emptyEngine();
 		const raw = new RawRows(engine);
 		let pieces = 0;
-		const read = await readFile('parcours.parquet', bytes, { parquet: loadParquetModule, onRows: (ipc) => (pieces++, raw.add(0, ipc)) });
+		const read = await readFile('parcours.parquet', bytes, { parquet: loadParquetModule, onRows: (ipc, firstLine) => (pieces++, raw.add(0, ipc, firstLine)) });
 		expect(pieces).toBeGreaterThan(1);
 		const source = raw.attach(read).tables[0].source;
 		expect(source).toMatchObject({ kind: 'arrow', rowCount: n, ipc: undefined, staged: { view: expect.stringMatching(/^raw_lecture_/) } });
@@ -198,6 +198,25 @@ describe('rows put into DuckDB while the file is read (page)', () => {
 		expect(await engine.query("SELECT count(DISTINCT id_personne) AS n FROM parcours WHERE id_personne LIKE 'p%'")).toEqual([{ n: n - 1 }]);
 		const leftovers = await engine.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'raw%' OR table_name LIKE 'stg%'");
 		expect(leftovers).toEqual([]);
+	});
+});
+
+describe('line numbers of raw rows given by piece', () => {
+	it.each([false, true])('follow the file across pieces, from the row ids (inside a transaction: %s)', async (transaction) => {
+		const engine = await emptyEngine();
+		if (transaction) await engine.exec('BEGIN TRANSACTION;');
+		const raw = new RawRows(engine);
+		const piece = (from: number, to: number) => tableToIPC(tableFromArrays({ v: Array.from({ length: to - from }, (_, i) => `x${from + i}`) }), 'stream');
+		raw.add(0, piece(0, 3), 1);
+		raw.add(0, piece(3, 5), 4);
+		const result = raw.attach({ fileName: 'p.parquet', format: 'parquet', tables: [{ source: { kind: 'arrow', header: ['v'], rowCount: 5, lineColumn: '__ligne' } }] });
+		const source = result.tables[0].source;
+		if (source.kind !== 'arrow' || !source.staged) throw new Error('lignes non déposées');
+		await source.staged.ready;
+		const rows = await engine.query(`SELECT __ligne AS l, v FROM ${source.staged.view}`);
+		expect(rows).toEqual(['x0', 'x1', 'x2', 'x3', 'x4'].map((v, i) => ({ l: i + 1, v })));
+		await raw.drop();
+		expect(await engine.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'raw%'")).toEqual([]);
 	});
 });
 

@@ -12,13 +12,28 @@
  */
 import type { Engine } from '../db/engine';
 import { ident } from '../queries/sql';
-import type { ReadResult } from './source';
+import { LINE_COLUMN, type ReadResult } from './source';
 
 let sequence = 0;
 
-/** The view of a table's raw rows over its pieces, in order. */
-export function rawRowsViewSql(view: string, pieces: string[]): string {
-	return `CREATE OR REPLACE VIEW ${ident(view)} AS ${pieces.map((p) => `SELECT * FROM ${ident(p)}`).join(' UNION ALL ')};`;
+/** One piece of raw rows: its table, and the line number of its first row when it has no line column. */
+export interface RawPiece {
+	table: string;
+	firstLine?: number;
+}
+
+/**
+ * The view of a table's raw rows over its pieces, in order. A piece without
+ * line column gets one from its row ids: the pieces are made outside any
+ * transaction, in one insert each, so they run from the smallest on, with no
+ * gap (inside a transaction they would start at 2^55: hence the minimum).
+ */
+export function rawRowsViewSql(view: string, pieces: RawPiece[]): string {
+	const select = ({ table, firstLine }: RawPiece) =>
+		firstLine === undefined
+			? `SELECT * FROM ${ident(table)}`
+			: `SELECT *, CAST(rowid - (SELECT min(rowid) FROM ${ident(table)}) + ${firstLine} AS INTEGER) AS ${ident(LINE_COLUMN)} FROM ${ident(table)}`;
+	return `CREATE OR REPLACE VIEW ${ident(view)} AS ${pieces.map(select).join(' UNION ALL ')};`;
 }
 
 /** Drops the raw rows of a table: its view and piece tables. */
@@ -33,20 +48,20 @@ export function dropRawRowsSql(view: string, pieces: string[]): string {
  * for 131,072 rows); a view puts the pieces back together.
  */
 export class RawRows {
-	#tables = new Map<number, { view: string; pieces: string[]; inserts: Promise<void>[] }>();
+	#tables = new Map<number, { view: string; pieces: RawPiece[]; inserts: Promise<void>[] }>();
 
 	constructor(private readonly engine: Engine) {}
 
-	/** Inserts a piece of table `index`'s rows. */
-	add(index: number, ipc: Uint8Array): void {
+	/** Inserts a piece of table `index`'s rows (`firstLine`: see RawPiece). */
+	add(index: number, ipc: Uint8Array, firstLine?: number): void {
 		let raw = this.#tables.get(index);
 		if (!raw) {
 			raw = { view: `raw_lecture_${++sequence}`, pieces: [], inserts: [] };
 			this.#tables.set(index, raw);
 		}
-		const piece = `${raw.view}_${raw.pieces.length + 1}`;
-		raw.pieces.push(piece);
-		const insert = this.engine.insertArrowIPC(piece, ipc, true);
+		const table = `${raw.view}_${raw.pieces.length + 1}`;
+		raw.pieces.push({ table, firstLine });
+		const insert = this.engine.insertArrowIPC(table, ipc, true);
 		insert.catch(() => undefined); // awaited by the import, which reports the failure
 		raw.inserts.push(insert);
 	}
@@ -59,7 +74,7 @@ export class RawRows {
 			const view = this.engine.exec(rawRowsViewSql(raw.view, raw.pieces));
 			const ready = Promise.all([...raw.inserts, view]).then(() => undefined);
 			ready.catch(() => undefined); // awaited by the import, if the file is imported
-			return { ...t, source: { ...t.source, staged: { view: raw.view, pieces: [...raw.pieces], ready } } };
+			return { ...t, source: { ...t.source, staged: { view: raw.view, pieces: raw.pieces.map((p) => p.table), ready } } };
 		});
 		return { ...result, tables };
 	}
@@ -70,7 +85,7 @@ export class RawRows {
 		this.#tables.clear();
 		for (const raw of tables) {
 			await Promise.allSettled(raw.inserts);
-			await this.engine.exec(dropRawRowsSql(raw.view, raw.pieces)).catch(() => undefined);
+			await this.engine.exec(dropRawRowsSql(raw.view, raw.pieces.map((p) => p.table))).catch(() => undefined);
 		}
 	}
 }

@@ -9,14 +9,14 @@ import { parseCsvBytes, sniffDialect, type CsvDialect } from './csv';
 import { bytesToArrow } from './arrow-staging';
 import type { ReadResult, ReadTable } from './source';
 import { readJson } from './readers/json';
-import { readParquet, type ParquetModule } from './readers/parquet';
+import { readParquet, type OnParquetRows, type ParquetModule } from './readers/parquet';
 import { openWorkbook } from './readers/xlsx';
 
 export interface ReadFileOptions {
 	/** Called while reading with the number of rows read so far (about every 50,000), and once at the end. */
 	onProgress?(rowsRead: number): void;
-	/** Parquet: receives each piece of rows (Arrow IPC) as soon as it is decoded; the source then carries no IPC. */
-	onRows?(ipc: Uint8Array): void;
+	/** Parquet: receives each piece of rows as soon as it is decoded (see OnParquetRows); the source then carries no IPC. */
+	onRows?: OnParquetRows;
 	/** parquet-wasm, or a function loading it (so it is fetched only when a Parquet file comes). */
 	parquet?: ParquetModule | (() => Promise<ParquetModule>);
 }

@@ -10,8 +10,8 @@ import type { ReadRequest, WorkerMessage } from './worker-protocol';
 export interface ReadInWorkerOptions {
 	/** Receives the number of rows read so far. */
 	onProgress?(rowsRead: number): void;
-	/** Receives each piece of table `table`'s rows (Arrow IPC with the line column), in order, before the result. */
-	onRows(table: number, ipc: Uint8Array): void;
+	/** Receives each piece of table `table`'s rows, in order, before the result (see WorkerMessage `rows`). */
+	onRows(table: number, ipc: Uint8Array, firstLine?: number): void;
 	signal?: AbortSignal;
 }
 
@@ -37,7 +37,7 @@ export async function readFileInWorker(file: File, { onProgress, onRows, signal 
 		worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
 			const message = event.data;
 			if (message.type === 'progress') onProgress?.(message.rowsRead);
-			else if (message.type === 'rows') onRows(message.table, message.ipc);
+			else if (message.type === 'rows') onRows(message.table, message.ipc, message.firstLine);
 			else if (message.type === 'done') finish(undefined, message.result);
 			else finish(new ImportError(message.message));
 		};

@@ -4,9 +4,15 @@ import { handleReadRequest, type WorkerMessage } from './worker-protocol';
 import { textToArrow } from './arrow-staging';
 import { loadParquetModule } from './readers/parquet-node';
 
+/** Collects posted messages as `postMessage` would deliver them: transferred buffers are moved, so the worker can no longer read them. */
 function collect() {
 	const messages: { message: WorkerMessage; transfer?: Transferable[] }[] = [];
-	return { messages, post: (message: WorkerMessage, transfer?: Transferable[]) => messages.push({ message, transfer }) };
+	const post = (message: WorkerMessage, transfer?: Transferable[]) => {
+		const delivered = transfer?.length ? structuredClone(message, { transfer: transfer as Transferable[] }) : message;
+		const ipc = delivered.type === 'rows' ? delivered.ipc : undefined;
+		messages.push({ message: delivered, transfer: transfer && (ipc ? [ipc.buffer] : transfer) });
+	};
+	return { messages, post };
 }
 
 const buffer = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
@@ -18,7 +24,9 @@ async function parquetBytes(): Promise<Uint8Array> {
 
 /** The rows messages of one table, in order. */
 function rowsOf(messages: { message: WorkerMessage; transfer?: Transferable[] }[], table = 0) {
-	return messages.flatMap(({ message, transfer }) => (message.type === 'rows' && message.table === table ? [{ ipc: message.ipc, transfer }] : []));
+	return messages.flatMap(({ message, transfer }) =>
+		message.type === 'rows' && message.table === table ? [{ ipc: message.ipc, firstLine: message.firstLine, transfer }] : []
+	);
 }
 
 describe('protocole du worker d’import', () => {
@@ -61,10 +69,11 @@ describe('protocole du worker d’import', () => {
 		expect(last.message.result.tables[0].source).toMatchObject({ header: ['id'], lineColumn: '__ligne', rowCount: 1, samples: [['x']] });
 		const [rows] = rowsOf(messages);
 		expect(rows.transfer).toEqual([rows.ipc.buffer]);
-		expect(tableFromIPC(rows.ipc).toArray().map((r) => r.toJSON())).toEqual([{ id: 'x', __ligne: 1 }]);
+		expect(rows.firstLine).toBe(1);
+		expect(tableFromIPC(rows.ipc).toArray().map((r) => r.toJSON())).toEqual([{ id: 'x' }]);
 	});
 
-	it('envoie un gros Parquet par morceaux numérotés, dans l’ordre, avant le résultat', async () => {
+	it('envoie un gros Parquet par morceaux, dans l’ordre, avec le numéro de ligne de leur première ligne, avant le résultat', async () => {
 		const n = 300_000;
 		const ids = Array.from({ length: n }, (_, i) => `id${i}`);
 		const pw = (await loadParquetModule()) as unknown as { Table: { fromIPCStream(b: Uint8Array): unknown }; writeParquet(t: unknown): Uint8Array };
@@ -73,12 +82,15 @@ describe('protocole du worker d’import', () => {
 		await handleReadRequest({ fileName: 'gros.parquet', bytes: bytes.slice().buffer }, post, loadParquetModule);
 		const types = messages.map((m) => m.message.type).filter((t) => t !== 'progress');
 		expect(types.at(-1)).toBe('done');
-		const pieces = rowsOf(messages).map((r) => tableFromIPC(r.ipc));
+		const pieces = rowsOf(messages).map((r) => ({ firstLine: r.firstLine, table: tableFromIPC(r.ipc) }));
 		expect(pieces.length).toBeGreaterThan(1);
-		const lines = pieces.flatMap((t) => [...t.getChild('__ligne')!.toArray()]);
-		const values = pieces.flatMap((t) => [...t.getChild('id')!.toArray()]);
-		expect(lines).toEqual(ids.map((_, i) => i + 1));
-		expect(values).toEqual(ids);
+		// Each piece's first line follows the rows before it; its values are the file's, in order.
+		let before = 0;
+		for (const p of pieces) {
+			expect(p.firstLine).toBe(before + 1);
+			before += p.table.numRows;
+		}
+		expect(pieces.flatMap((p) => [...p.table.getChild('id')!.toArray()])).toEqual(ids);
 	});
 
 	it('envoie le message français d’une ImportError, et un message français pour une panne imprévue', async () => {

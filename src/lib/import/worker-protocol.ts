@@ -23,10 +23,14 @@ export interface PackedResult extends Omit<ReadResult, 'tables'> {
 	tables: { part?: string; source: ArrowSource }[];
 }
 
-/** Worker → page. `rows`: a piece of table `table`'s rows (Arrow IPC with the line column), sent before `done`. */
+/**
+ * Worker → page. `rows`: a piece of table `table`'s rows (Arrow IPC), sent
+ * before `done`; with the line column, or else `firstLine`, the line number
+ * of its first row (the others follow).
+ */
 export type WorkerMessage =
 	| { type: 'progress'; rowsRead: number }
-	| { type: 'rows'; table: number; ipc: Uint8Array }
+	| { type: 'rows'; table: number; ipc: Uint8Array; firstLine?: number }
 	| { type: 'done'; result: PackedResult }
 	| { type: 'error'; message: string };
 
@@ -58,11 +62,12 @@ export async function handleReadRequest(
 	parquet: ReadFileOptions['parquet']
 ): Promise<void> {
 	try {
-		const sendRows = (table: number, ipc: Uint8Array) => post({ type: 'rows', table, ipc }, [ipc.buffer as ArrayBuffer]);
+		const sendRows = (table: number, ipc: Uint8Array, firstLine?: number) =>
+			post({ type: 'rows', table, ipc, ...(firstLine === undefined ? {} : { firstLine }) }, [ipc.buffer as ArrayBuffer]);
 		const result = await readFile(request.fileName, new Uint8Array(request.bytes), {
 			onProgress: (rowsRead) => post({ type: 'progress', rowsRead }),
 			// A Parquet file has one table; its pieces go to the page as they are decoded.
-			onRows: (ipc) => sendRows(0, ipc),
+			onRows: (ipc, firstLine) => sendRows(0, ipc, firstLine),
 			parquet
 		});
 		post({ type: 'done', result: packResult(result, sendRows) });

@@ -71,7 +71,7 @@ export class ImportSession {
 				try {
 					const result = await readFileInWorker(file, {
 						onProgress: (rowsRead) => update({ rowsRead }),
-						onRows: (table, ipc) => raw.add(table, ipc)
+						onRows: (table, ipc, firstLine) => raw.add(table, ipc, firstLine)
 					});
 					const drafts = draftsFromRead(raw.attach(result), this.profile);
 					this.drafts = [...this.drafts.filter((d) => d.fileName !== file.name), ...drafts];

@@ -23,14 +23,14 @@ const BATCH_ROWS = 65_536;
 /**
  * Rows decoded per call. A million rows in one call made parquet-wasm grow
  * its memory to the whole file's size (0.87 s in a fresh worker); in pieces
- * of this size it reuses it (0.5 s with the line numbers added), and each
- * piece can go to DuckDB while the next one is decoded.
+ * of this size it reuses it (0.4 s), and each piece can go to DuckDB while
+ * the next one is decoded.
  */
 const PIECE_ROWS = 131_072;
 
 const RESAVE = 'exportez-le à nouveau, ou au format CSV.';
 
-function decodePiece(bytes: Uint8Array, parquet: ParquetModule, offset: number): Table {
+function decodePiece(bytes: Uint8Array, parquet: ParquetModule, offset: number): { table: Table; ipc: Uint8Array } {
 	let ipc: Uint8Array;
 	try {
 		ipc = parquet.readParquet(bytes, { batchSize: BATCH_ROWS, offset, limit: PIECE_ROWS }).intoIPCStream();
@@ -39,7 +39,7 @@ function decodePiece(bytes: Uint8Array, parquet: ParquetModule, offset: number):
 		throw new ImportError(`Le fichier Parquet est endommagé ou incomplet : ${RESAVE} (Détail technique : ${detail})`);
 	}
 	try {
-		return tableFromIPC(ipc);
+		return { table: tableFromIPC(ipc), ipc };
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
 		throw new ImportError(`Certaines colonnes du fichier Parquet ont un type que l’import ne sait pas lire : ${RESAVE} (Détail technique : ${detail})`);
@@ -53,34 +53,44 @@ function numbered(piece: Table, first: number): Table {
 }
 
 /**
+ * Receives a piece of rows as an IPC stream as it is decoded: as parquet-wasm
+ * gave it, without the line column (re-encoding a million rows to add it
+ * costs 0.1–0.2 s), and the line number of its first row — unless the file
+ * has a column of that name, which is then kept and no number is given.
+ */
+export type OnParquetRows = (ipc: Uint8Array, firstLine?: number) => void;
+
+/**
  * Reads a Parquet file into an Arrow source with row numbers (the line
  * column), column names and row count. With `onRows`, each piece of rows goes
- * there as an IPC stream as soon as it is decoded and the source carries no
- * IPC; otherwise the source's IPC holds every row. Throws ImportError (in
- * French) for a damaged file or column types the import cannot read.
+ * there as soon as it is decoded and the source carries no IPC; otherwise the
+ * source's IPC holds every row, numbered. Throws ImportError (in French) for
+ * a damaged file or column types the import cannot read.
  */
-export function readParquet(bytes: Uint8Array, parquet: ParquetModule, onRows?: (ipc: Uint8Array) => void): ArrowSource {
+export function readParquet(bytes: Uint8Array, parquet: ParquetModule, onRows?: OnParquetRows): ArrowSource {
 	const batches: RecordBatch[] = [];
-	let first: Table | undefined;
+	let header: string[] | undefined;
+	let samples: string[][] = [];
 	let rows = 0;
 	for (;;) {
-		const piece = decodePiece(bytes, parquet, rows);
-		first ??= piece;
-		if (piece.schema.fields.length === 0) throw new ImportError('Le fichier Parquet ne contient aucune colonne : il n’y a rien à importer.');
+		const { table: piece, ipc } = decodePiece(bytes, parquet, rows);
+		if (!header) {
+			header = piece.schema.fields.map((f) => f.name);
+			if (header.length === 0) throw new ImportError('Le fichier Parquet ne contient aucune colonne : il n’y a rien à importer.');
+			samples = arrowSamples(piece, header); // before the piece's bytes go (onRows may transfer them)
+		}
 		// A file with its own line column keeps it; the loader then numbers the rows itself.
-		const withLines = first.schema.fields.some((f) => f.name === LINE_COLUMN) ? piece : numbered(piece, rows);
-		if (onRows && (piece.numRows > 0 || rows === 0)) onRows(tableToIPC(withLines, 'stream'));
-		else if (!onRows) batches.push(...withLines.batches);
+		const own = header.includes(LINE_COLUMN);
+		if (onRows && (piece.numRows > 0 || rows === 0)) onRows(ipc, own ? undefined : rows + 1);
+		else if (!onRows) batches.push(...(own ? piece : numbered(piece, rows)).batches);
 		rows += piece.numRows;
 		if (piece.numRows < PIECE_ROWS) {
-			const header = first.schema.fields.map((f) => f.name);
-			const own = header.includes(LINE_COLUMN);
 			return {
 				kind: 'arrow',
 				header,
 				// No row: the schema alone (a table of no batch would lose it).
-				ipc: onRows ? undefined : tableToIPC(batches.length ? new Table(batches) : withLines, 'stream'),
-				samples: arrowSamples(first, header),
+				ipc: onRows ? undefined : tableToIPC(batches.length ? new Table(batches) : own ? piece : numbered(piece, 0), 'stream'),
+				samples,
 				rowCount: rows,
 				lineColumn: own ? undefined : LINE_COLUMN
 			};
