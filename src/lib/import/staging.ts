@@ -51,8 +51,8 @@ export async function stage(
 	writable = false
 ): Promise<Staged> {
 	const mapped = def.columns.filter((c) => mapping[c.name] !== undefined);
-	const staging = stagingName(def, false);
 	if (source.kind === 'text') {
+		const staging = stagingName(def, false);
 		const stagingColumns: Record<string, (string | null)[]> = { _ligne: source.lines.map(String) };
 		for (const col of mapped) {
 			stagingColumns[col.name] = source.columns[mapping[col.name]].map((v) => (v.trim() === '' ? null : v));
@@ -67,8 +67,8 @@ export async function stage(
 		await source.staged.ready;
 		raw = { name: source.staged.view, dropSql: dropRawRowsSql(source.staged.view, source.staged.pieces) };
 	} else {
+		// (a leftover raw table was dropped by the loader with the staging relation: dropStagingSql)
 		if (!source.ipc) throw new Error(`${def.name} : les lignes lues ne sont plus disponibles, relisez le fichier.`);
-		await engine.exec(raw.dropSql);
 		await engine.insertArrowIPC(raw.name, source.ipc, true);
 	}
 	const cols = mapped.map((c) => `CAST(${ident(source.header[mapping[c.name]])} AS VARCHAR) AS ${ident(c.name)}`);
