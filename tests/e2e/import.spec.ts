@@ -119,6 +119,23 @@ test('a Parquet export goes to DuckDB in pieces while it is read: samples, count
 	expect(text).toContain('300000;identifiant en double : A3 déjà présent ligne 3;A3;PA3;2024-01-15');
 });
 
+test('a file removed while it is read leaves nothing behind: no draft when its reading would have ended, the next import unaffected', async ({ page }) => {
+	const rows = Array.from({ length: 400_000 }, (_, i) => `PA${i};P${i};2024-01-15`).join('\n');
+	await importFiles(page, [{ name: 'gros.csv', mimeType: 'text/csv', buffer: Buffer.from(`id_parcours;id_personne;date_entree\n${rows}\n`) }]);
+	await expect(page.getByLabel('Lecture de gros.csv')).toBeVisible();
+	await page.getByRole('button', { name: 'Retirer gros.csv' }).click();
+	await page.locator('[data-file-input]').setInputFiles([{ name: 'personnes.csv', mimeType: 'text/csv', buffer: Buffer.from('id_personne;sexe\nP1;F\nP2;H\n') }]);
+	await expect(page.locator('[data-draft="personnes.csv"]')).toBeVisible();
+	await page.waitForTimeout(3000); // longer than reading gros.csv takes
+	await expect(page.locator('[data-draft]')).toHaveCount(1);
+	await expect(page.locator('main')).not.toContainText('gros.csv');
+	await page.locator('[data-run-import]').click();
+	const card = page.locator('[data-import-report] [data-report="personnes"]');
+	await expect(card).toBeVisible({ timeout: 60_000 });
+	expect(await Promise.all(['lues', 'chargees', 'rejetees'].map(async (k) => parseFrenchNumber(await card.locator(`[data-${k}]`).innerText())))).toEqual([2, 2, 0]);
+	await expect(page.locator('[data-import-report] [data-report]')).toHaveCount(1);
+});
+
 test('« Supprimer mes données » wipes the data and goes back to the demo', async ({ page }) => {
 	await importFiles(page, brutFiles());
 	await page.locator('[data-run-import]').click();

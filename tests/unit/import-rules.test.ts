@@ -220,6 +220,21 @@ describe('line numbers of raw rows given by piece', () => {
 	});
 });
 
+describe('raw rows of a file removed while it is read', () => {
+	it('are dropped, and a piece arriving afterwards is not inserted', async () => {
+		const engine = await emptyEngine();
+		const raw = new RawRows(engine);
+		const piece = tableToIPC(tableFromArrays({ v: ['a', 'b'] }), 'stream');
+		raw.add(0, piece, 1);
+		await raw.drop();
+		raw.add(0, piece, 3);
+		const result = raw.attach({ fileName: 'p.parquet', format: 'parquet', tables: [{ source: { kind: 'arrow', header: ['v'], rowCount: 4, lineColumn: '__ligne' } }] });
+		expect(result.tables[0].source).not.toHaveProperty('staged');
+		await engine.query('SELECT 1'); // after the inserts posted so far
+		expect(await engine.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'raw%'")).toEqual([]);
+	});
+});
+
 describe('communes', () => {
 	const read = async (values: string[]) => {
 		const csv = 'id_personne;commune_residence\n' + values.map((v, i) => `P${i};${v}`).join('\n') + '\n';

@@ -49,11 +49,14 @@ export function dropRawRowsSql(view: string, pieces: string[]): string {
  */
 export class RawRows {
 	#tables = new Map<number, { view: string; pieces: RawPiece[]; inserts: Promise<void>[] }>();
+	/** Set by `drop`: a piece still arriving (the read was cancelled) is not inserted. */
+	#dropped = false;
 
 	constructor(private readonly engine: Engine) {}
 
 	/** Inserts a piece of table `index`'s rows (`firstLine`: see RawPiece). */
 	add(index: number, ipc: Uint8Array, firstLine?: number): void {
+		if (this.#dropped) return;
 		let raw = this.#tables.get(index);
 		if (!raw) {
 			raw = { view: `raw_lecture_${++sequence}`, pieces: [], inserts: [] };
@@ -79,8 +82,9 @@ export class RawRows {
 		return { ...result, tables };
 	}
 
-	/** Drops the raw rows (the file was removed, replaced or could not be read). */
+	/** Drops the raw rows (the file was removed, replaced or could not be read); pieces arriving later are ignored. */
 	async drop(): Promise<void> {
+		this.#dropped = true;
 		const tables = [...this.#tables.values()];
 		this.#tables.clear();
 		for (const raw of tables) {

@@ -31,6 +31,8 @@ export class ImportSession {
 	#picked = new Map<string, File>();
 	/** Per file name: its rows, inserted into DuckDB while it was read (dropped when the file leaves the import). */
 	#raw = new Map<string, RawRows>();
+	/** Per file name: the read in progress, cancelled when the file leaves the import or is dropped again. */
+	#reads = new Map<string, AbortController>();
 	/** French message of the last failed import (the previous data is intact). */
 	error = $state<string | null>(null);
 
@@ -62,6 +64,9 @@ export class ImportSession {
 			[...list].map(async (file) => {
 				this.#picked.set(file.name, file);
 				this.#dropRaw(file.name);
+				const read = new AbortController();
+				this.#reads.set(file.name, read);
+				const current = () => this.#reads.get(file.name) === read;
 				const raw = new RawRows(engine);
 				this.#raw.set(file.name, raw);
 				const progress: FileProgress = { name: file.name, size: file.size, rowsRead: 0, state: 'lecture' };
@@ -70,22 +75,29 @@ export class ImportSession {
 					(this.files = this.files.map((f) => (f.name === file.name ? { ...f, ...changes } : f)));
 				try {
 					const result = await readFileInWorker(file, {
-						onProgress: (rowsRead) => update({ rowsRead }),
-						onRows: (table, ipc, firstLine) => raw.add(table, ipc, firstLine)
+						onProgress: (rowsRead) => current() && update({ rowsRead }),
+						onRows: (table, ipc, firstLine) => raw.add(table, ipc, firstLine),
+						signal: read.signal
 					});
+					if (!current()) return; // removed meanwhile: its raw rows were dropped with it
 					const drafts = draftsFromRead(raw.attach(result), this.profile);
 					this.drafts = [...this.drafts.filter((d) => d.fileName !== file.name), ...drafts];
 					update({ state: 'lu', rowsRead: drafts.reduce((n, d) => n + d.rowCount, 0) });
 				} catch (error) {
+					if (!current()) return; // cancelled: the file left the import, or a new copy of it is being read
 					this.#dropRaw(file.name);
 					update({ state: 'erreur', message: error instanceof Error ? error.message : String(error) });
+				} finally {
+					if (current()) this.#reads.delete(file.name);
 				}
 			})
 		);
 	}
 
-	/** Drops a file's raw rows from DuckDB (not during an import, which drops those it loads itself). */
+	/** Cancels the reading of a file, if any, and drops its raw rows from DuckDB (not during an import, which drops those it loads itself). */
 	#dropRaw(name: string): void {
+		this.#reads.get(name)?.abort();
+		this.#reads.delete(name);
 		const raw = this.#raw.get(name);
 		this.#raw.delete(name);
 		if (raw && !this.running) void raw.drop();
