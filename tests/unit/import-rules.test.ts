@@ -118,6 +118,17 @@ describe('pseudonyms', () => {
 		expect(joined[0].n).toBe(2);
 	});
 
+	it('finds a person identifier repeated in the file by its pseudonym (a tab around it, trimmed as for the pseudonym, is the same person)', async () => {
+		const table = tableFromArrays({ id_personne: ['P1', 'P2', '\tP1', 'P3'], sexe: ['F', 'M', 'H', 'F'] });
+		const source = { kind: 'arrow' as const, header: ['id_personne', 'sexe'], ipc: tableToIPC(table, 'stream'), rowCount: 4 };
+		const engine = await emptyEngine();
+		const { report } = await importFiles(engine, [{ fileName: 'personnes.parquet', format: 'parquet', tables: [{ source }] }], { pseudonym: pseudonymiser(newPseudonymKey()) });
+		const personnes = report.tables.find((t) => t.table === 'personnes')!;
+		expect(personnes.rejets.lignes.map((r) => r.ligne)).toEqual([3]); // Arrow rows are numbered from 1
+		expect(personnes.rejets.lignes[0].motif).toMatch(/^identifiant en double : p[0-9a-f]{24} déjà présent ligne 1$/);
+		expect(await engine.query('SELECT sexe FROM personnes ORDER BY sexe')).toEqual([{ sexe: 'F' }, { sexe: 'F' }, { sexe: 'M' }]);
+	});
+
 	it('gives a person the same pseudonym from CSV text, Arrow text and Arrow integers, spaces aside; a blank id is missing', async () => {
 		const key = newPseudonymKey();
 		const arrow = (fileName: string, columns: Record<string, unknown>): ReadResult => {

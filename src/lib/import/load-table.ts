@@ -10,6 +10,7 @@ import {
 	checkedTableSql,
 	distinctValuesSql,
 	dropCheckedSql,
+	duplicatesSql,
 	insertAcceptedSql,
 	lookupTablesSql,
 	mergeAcceptedSql,
@@ -97,7 +98,12 @@ export async function loadTable(
 		valueSynonyms: valueSynonymsOf(def.name)
 	};
 	await engine.exec(lookupTablesSql(def, staging, checked, castOpts, communeColumns));
+	// Repeated identifiers are looked for while the pseudonyms are computed, unless the key is one of them.
+	const keyIsPerson = persons.includes(def.key ?? '');
+	const findDuplicates = () => (def.key ? engine.exec(duplicatesSql(def, staging, checked, castOpts)) : undefined);
+	if (!keyIsPerson) await findDuplicates();
 	if (pseudonyms) castOpts.personMap = await loadPseudonymMap(engine, await pseudonyms);
+	if (keyIsPerson) await findDuplicates();
 	await engine.exec(checkedTableSql(def, staging, checked, castOpts));
 
 	const rejectedRows = await engine.query<{ _ligne: number; _motif: string }>(

@@ -35,9 +35,18 @@ const ageBandCase = TRANCHES_AGE.map((t) => `WHEN age BETWEEN ${t.min} AND ${t.m
  * Value-cleaning macros shared by the import in the browser and in Node:
  * dates in ISO, dd/mm/yyyy, dd-mm-yy or Excel serial form; decimals with a
  * comma; French booleans; text normalised for matching.
+ * `clean_text` (trimmed, blank = NULL) leaves as is, without calling `trim`,
+ * an ASCII value whose first byte is printable and last is not a space:
+ * `trim` then changes nothing (it removes Unicode space separators only),
+ * and it decodes every character, which cost 0.15 s per million identifiers.
  */
 export const MACROS_SQL = `
-CREATE OR REPLACE MACRO clean_text(v) AS nullif(trim(CAST(v AS VARCHAR)), '');
+CREATE OR REPLACE MACRO clean_text(v) AS (
+  CASE
+    WHEN CAST(v AS VARCHAR) >= '!' AND NOT suffix(CAST(v AS VARCHAR), ' ') AND strlen(CAST(v AS VARCHAR)) = length(CAST(v AS VARCHAR))
+      THEN CAST(v AS VARCHAR)
+    ELSE nullif(trim(CAST(v AS VARCHAR)), '')
+  END);
 CREATE OR REPLACE MACRO parse_date(v) AS (
   CASE
     WHEN clean_text(v) IS NULL THEN NULL

@@ -175,41 +175,61 @@ export function lookupTablesSql(def: TableDef, staging: string, target: string, 
 		.join('\n');
 }
 
+/** The table of the identifiers repeated in a checked import: typed key `k` and the first line `premiere` it is on ({@link duplicatesSql}). */
+export function duplicatesTable(checked: string): string {
+	return `${checked}__doublons`;
+}
+
+/** One column of the checked table: its typed expression over the staging rows `s`, and the lookup join it reads, if any. */
+function typedColumn(def: TableDef, c: ColumnDef, target: string, opts: CastOptions): { expr: string; join?: string } {
+	const i = def.columns.indexOf(c);
+	const typed = (expr: string) => `CAST(${expr} AS ${c.type})`;
+	if (!opts.present.has(c.name)) return { expr: typed(castExpr(c, 'NULL::VARCHAR', opts)) };
+	if (c.person && castByLookup(c, opts)) {
+		return { expr: typed(`l${i}.p`), join: `LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = s.${ident(c.name)}` };
+	}
+	if (!castByLookup(c, opts)) return { expr: typed(castExpr(c, `s.${ident(c.name)}`, opts)) };
+	return { expr: typed(`l${i}.c`), join: `LEFT JOIN ${ident(lookupTable(target, c.name))} l${i} ON l${i}._v = s.${ident(c.name)}` };
+}
+
 /**
- * Builds the checked table `target` once the lookup tables are built
- * ({@link lookupTablesSql}): `_ligne`, the typed canonical columns, and
- * `_motif` (NULL when the row loads). `staging` must have `_ligne`. The raw
- * dates and first lines the reasons quote are not stored: every stored text
- * column costs about 50 ms per million rows to write.
- * Costly casts run once per distinct value, in the lookup tables joined
- * back; identifiers repeated in the file are found by aggregation (usually
- * none), not a window.
+ * Finds the identifiers repeated in the staged rows (usually none) into
+ * {@link duplicatesTable}, before the checked table, which then reads its
+ * rows once: found inside it, they made DuckDB keep a copy of every typed
+ * row for a second pass. Needs what the key is cast through: its lookup
+ * table, or the pseudonyms when the key is a person identifier. Empty SQL
+ * for a table without key.
+ */
+export function duplicatesSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
+	const keyColumn = def.columns.find((c) => c.name === def.key);
+	if (!keyColumn) return '';
+	const key = typedColumn(def, keyColumn, target, opts);
+	return `CREATE OR REPLACE TEMP TABLE ${ident(duplicatesTable(target))} AS
+SELECT k, min(_ligne) AS premiere FROM (SELECT ${key.expr} AS k, s._ligne FROM ${ident(staging)} s ${key.join ?? ''})
+WHERE k IS NOT NULL GROUP BY 1 HAVING count(*) > 1;`;
+}
+
+/**
+ * Builds the checked table `target` once the lookup tables and the repeated
+ * identifiers are found ({@link lookupTablesSql}, {@link duplicatesSql}):
+ * `_ligne`, the typed canonical columns, and `_motif` (NULL when the row
+ * loads). `staging` must have `_ligne`. The raw dates and first lines the
+ * reasons quote are not stored: every stored text column costs about 50 ms
+ * per million rows to write. Costly casts run once per distinct value, in
+ * the lookup tables joined back.
  */
 export function checkedTableSql(def: TableDef, staging: string, target: string, opts: CastOptions): string {
-	const lookups: string[] = [];
-	const viaLookup = new Set(lookupColumns(def, opts));
-	const casts = def.columns.map((c, i) => {
-		const typed = (expr: string) => `CAST(${expr} AS ${c.type}) AS ${ident(c.name)}`;
-		if (!opts.present.has(c.name)) return typed(castExpr(c, 'NULL::VARCHAR', opts));
-		if (c.person && castByLookup(c, opts)) {
-			lookups.push(`LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = s.${ident(c.name)}`);
-			return typed(`l${i}.p`);
-		}
-		if (!viaLookup.has(c)) return typed(castExpr(c, `s.${ident(c.name)}`, opts));
-		const table = ident(lookupTable(target, c.name));
-		lookups.push(`LEFT JOIN ${table} l${i} ON l${i}._v = s.${ident(c.name)}`);
-		return typed(`l${i}.c`);
-	});
+	const typed = def.columns.map((c) => typedColumn(def, c, target, opts));
+	const lookups = typed.flatMap((t) => t.join ?? []);
+	const casts = def.columns.map((c, i) => `${typed[i].expr} AS ${ident(c.name)}`);
 	const raws = def.columns
 		.filter((c) => c.required && c.type === 'DATE')
 		.map((c) => `clean_text(${rawRef(c, opts)}) AS ${ident('_raw_' + c.name)}`);
-	const key = def.key ? ident(def.key) : null;
-	const dups = key
-		? `, dups AS (SELECT ${key} AS k, min(_ligne) AS premiere FROM typed WHERE ${key} IS NOT NULL GROUP BY 1 HAVING count(*) > 1)`
-		: '';
-	const ranked = key
-		? `ranked AS (SELECT r.*, coalesce(d.premiere, r._ligne) AS _premiere FROM typed r LEFT JOIN dups d ON d.k = r.${key})`
-		: 'ranked AS (SELECT * FROM typed)';
+	const keyIndex = def.columns.findIndex((c) => c.name === def.key);
+	if (keyIndex >= 0) {
+		lookups.push(`LEFT JOIN ${ident(duplicatesTable(target))} d ON d.k = ${typed[keyIndex].expr}`);
+		raws.push('coalesce(d.premiere, s._ligne) AS _premiere');
+	}
 	const joins = (def.references ?? [])
 		.map((fk, i) =>
 			opts.loadedTables.has(fk.table)
@@ -221,15 +241,14 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 	const motif = reasons.length ? `CASE ${reasons.join('\n ')} END` : 'NULL::VARCHAR';
 	return `CREATE OR REPLACE TABLE ${ident(target)} AS
 WITH typed AS (SELECT s._ligne, ${[...casts, ...raws].join(', ')} FROM ${ident(staging)} s
-${lookups.join('\n')})${dups},
-${ranked}
-SELECT r._ligne, ${def.columns.map((c) => `r.${ident(c.name)}`).join(', ')}, ${motif} AS _motif FROM ranked r
+${lookups.join('\n')})
+SELECT r._ligne, ${def.columns.map((c) => `r.${ident(c.name)}`).join(', ')}, ${motif} AS _motif FROM typed r
 ${joins};`;
 }
 
-/** Drops a checked table and its lookup tables. */
+/** Drops a checked table, its lookup tables and its repeated identifiers. */
 export function dropCheckedSql(def: TableDef, checked: string): string {
-	return [checked, ...def.columns.flatMap((c) => [lookupTable(checked, c.name), valuesTable(checked, c.name)])]
+	return [checked, duplicatesTable(checked), ...def.columns.flatMap((c) => [lookupTable(checked, c.name), valuesTable(checked, c.name)])]
 		.map((t) => `DROP TABLE IF EXISTS ${ident(t)};`)
 		.join(' ');
 }
