@@ -80,7 +80,7 @@ function byteColumnVector({ data, offsets }: ByteColumn): Vector<Utf8> {
 }
 
 /** Values per column the mapping screen shows. */
-const SAMPLE_ROWS = 4;
+export const SAMPLE_ROWS = 4;
 
 /** The first values of each of the first `header.length` columns of an Arrow table, as text (dates as yyyy-mm-dd). */
 export function arrowSamples(table: Table, header: string[]): string[][] {

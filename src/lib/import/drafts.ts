@@ -8,7 +8,7 @@ import type { TableName } from '../model/schema';
 import type { PreparedFile } from './dataset';
 import { proposeMapping, recogniseTable, toColumnMapping, type ColumnDecision, type MappingProfile } from './mapping';
 import type { ReadResult, SourceTable } from './source';
-import { arrowSamples } from './arrow-staging';
+import { arrowSamples, SAMPLE_ROWS } from './arrow-staging';
 
 export interface ImportDraft {
 	/** Unique within an import: file name, plus the sheet or JSON key. */
@@ -25,8 +25,6 @@ export interface ImportDraft {
 	/** A few values per source column, for the mapping screen. */
 	samples: string[][];
 }
-
-const SAMPLE_ROWS = 4;
 
 function samplesOf(source: SourceTable): string[][] {
 	if (source.kind === 'text') return source.columns.map((c) => c.slice(0, SAMPLE_ROWS));

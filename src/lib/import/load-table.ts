@@ -100,7 +100,10 @@ export async function loadTable(
 	await engine.exec(lookupTablesSql(def, staging, checked, castOpts, communeColumns));
 	// Repeated identifiers are looked for while the pseudonyms are computed, unless the key is one of them.
 	const keyIsPerson = persons.includes(def.key ?? '');
-	const findDuplicates = () => (def.key ? engine.exec(duplicatesSql(def, staging, checked, castOpts)) : undefined);
+	const findDuplicates = async () => {
+		const sql = duplicatesSql(def, staging, checked, castOpts);
+		if (sql) await engine.exec(sql);
+	};
 	if (!keyIsPerson) await findDuplicates();
 	if (pseudonyms) castOpts.personMap = await loadPseudonymMap(engine, await pseudonyms);
 	if (keyIsPerson) await findDuplicates();
