@@ -88,14 +88,15 @@ export async function loadTable(
 	if (opts.birthDateColumn && present.has('annee_naissance')) await birthDateToYear(engine, staging);
 	// A commune column's distinct values are counted once: read to decide how to read the column, then cast in its lookup table.
 	const communeColumns = new Set(def.columns.filter((c) => c.commune && present.has(c.name)).map((c) => c.name));
-	if (communeColumns.size) await engine.exec([...communeColumns].map((c) => distinctValuesSql(staging, checked, c)).join('\n'));
+	if (communeColumns.size) await engine.exec([...communeColumns].map((c) => distinctValuesSql(staging, checked, c, staged)).join('\n'));
 	const communes = await readCommuneColumns(engine, def, present, (column) => valuesTable(checked, column));
 	const castOpts: CastOptions = {
 		present,
 		loadedTables: opts.loadedTables,
 		communeExpr: communes.expr,
 		valueMaps: opts.valueMaps,
-		valueSynonyms: valueSynonymsOf(def.name)
+		valueSynonyms: valueSynonymsOf(def.name),
+		coded: staged.coded
 	};
 	await engine.exec(lookupTablesSql(def, staging, checked, castOpts, communeColumns));
 	// Repeated identifiers are looked for while the pseudonyms are computed, unless the key is one of them.

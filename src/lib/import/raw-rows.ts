@@ -75,9 +75,17 @@ export class RawRows {
 			const raw = this.#tables.get(i);
 			if (!raw || t.source.kind !== 'arrow') return t;
 			const view = this.engine.exec(rawRowsViewSql(raw.view, raw.pieces));
-			const ready = Promise.all([...raw.inserts, view]).then(() => undefined);
+			// The dictionaries of the coded columns (see column-codes), one table each.
+			const { codes: dictionaries, ...source } = t.source;
+			const codes: Record<string, string> = {};
+			const inserts = Object.entries(dictionaries ?? {}).map(([column, ipc], j) => {
+				codes[column] = `${raw.view}__codes_${j + 1}`;
+				return this.engine.insertArrowIPC(codes[column], ipc, true);
+			});
+			const ready = Promise.all([...raw.inserts, view, ...inserts]).then(() => undefined);
 			ready.catch(() => undefined); // awaited by the import, if the file is imported
-			return { ...t, source: { ...t.source, staged: { view: raw.view, pieces: raw.pieces.map((p) => p.table), ready } } };
+			const pieces = [...raw.pieces.map((p) => p.table), ...Object.values(codes)];
+			return { ...t, source: { ...source, staged: { view: raw.view, pieces, ready, ...(inserts.length ? { codes } : {}) } } };
 		});
 		return { ...result, tables };
 	}

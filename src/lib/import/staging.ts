@@ -11,7 +11,7 @@ import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { isTextColumn } from './pseudonym-map';
 import { textTableIPC } from './arrow-staging';
 import { dropRawRowsSql } from './raw-rows';
-import type { SourceTable } from './source';
+import type { ArrowSource, SourceTable } from './source';
 import type { ColumnMapping } from './load-table';
 
 /** What `stage` made: the staging relation, its canonical columns, whether it is a view (no copy), and the raw rows it reads. */
@@ -21,6 +21,8 @@ export interface Staged {
 	view: boolean;
 	/** The relation of the raw rows (an Arrow source's), and the SQL dropping them. */
 	raw?: { name: string; dropSql: string };
+	/** The staged columns holding codes (see column-codes): canonical column → its dictionary table (k, v). */
+	coded?: ReadonlyMap<string, string>;
 }
 
 /** The staging relation of a table: a view (over the raw rows) and a table have different names, so either drops without asking which it is. */
@@ -71,12 +73,52 @@ export async function stage(
 		if (!source.ipc) throw new Error(`${def.name} : les lignes lues ne sont plus disponibles, relisez le fichier.`);
 		await engine.insertArrowIPC(raw.name, source.ipc, true);
 	}
-	const cols = mapped.map((c) => `CAST(${ident(source.header[mapping[c.name]])} AS VARCHAR) AS ${ident(c.name)}`);
 	const view = !!source.lineColumn && !writable;
-	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(row_number() OVER () AS INTEGER)';
+	// A coded column stays coded, cast through its dictionary by the checks, unless it is rewritten or pseudonymised: it is then decoded here.
+	const dictionaries = source.staged?.codes ?? {};
+	const coded = new Map<string, string>();
+	const decoded = new Set<string>();
+	for (const c of mapped) {
+		const dictionary = dictionaries[source.header[mapping[c.name]]];
+		if (!dictionary) continue;
+		if (view && !c.person) coded.set(c.name, dictionary);
+		else decoded.add(source.header[mapping[c.name]]);
+	}
+	const text = decodedText(source, [...decoded], 'r');
+	const cols = mapped.map((c) =>
+		coded.has(c.name) ? `r.${ident(source.header[mapping[c.name]])} AS ${ident(c.name)}` : `${text.column(source.header[mapping[c.name]])} AS ${ident(c.name)}`
+	);
 	const name = stagingName(def, view);
-	await engine.exec(`CREATE ${view ? 'VIEW' : 'TABLE'} ${ident(name)} AS SELECT ${line} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${ident(raw.name)};`);
-	return { name, columns: mapped.map((c) => c.name), view, raw };
+	// Rows are numbered before any join.
+	await engine.exec(
+		`CREATE ${view ? 'VIEW' : 'TABLE'} ${ident(name)} AS SELECT r.${LINE} AS _ligne${cols.map((c) => ', ' + c).join('')} FROM ${numberedRows(source, raw.name)} r ${text.joins};`
+	);
+	return { name, columns: mapped.map((c) => c.name), view, raw, coded };
+}
+
+/** The line number of each raw row, as `numberedRows` gives it. */
+const LINE = '"__ligne_lue"';
+
+/** The raw rows of an Arrow source with their line number (`LINE`): its line column, else their position. */
+function numberedRows(source: ArrowSource, raw: string): string {
+	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'CAST(row_number() OVER () AS INTEGER)';
+	return `(SELECT ${line} AS ${LINE}, * FROM ${ident(raw)})`;
+}
+
+/**
+ * Source columns as text over the raw rows (alias `alias`): a coded column
+ * (see column-codes) is read from its dictionary, joined on its code.
+ */
+function decodedText(source: ArrowSource, columns: string[], alias: string): { column: (header: string) => string; joins: string } {
+	const codes = source.staged?.codes ?? {};
+	const joined = columns.filter((h) => codes[h]);
+	const joins = joined
+		.map((h, i) => `LEFT JOIN ${ident(codes[h])} ${alias}_d${i} ON ${alias}_d${i}.k = ${alias}.${ident(h)}`)
+		.join(' ');
+	return {
+		column: (h) => (joined.includes(h) ? `${alias}_d${joined.indexOf(h)}.v` : `CAST(${alias}.${ident(h)} AS VARCHAR)`),
+		joins
+	};
 }
 
 /** The rejected rows as read (all source columns as text), by line number; `raw`: the raw rows of an Arrow source. */
@@ -90,10 +132,10 @@ export async function rejectedValues(engine: Engine, source: SourceTable, raw: s
 		});
 		return out;
 	}
-	const cols = source.header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ');
-	const line = source.lineColumn ? `CAST(${ident(source.lineColumn)} AS INTEGER)` : 'row_number() OVER ()';
+	const text = decodedText(source, source.header, 'r');
+	const cols = source.header.map((h) => `${text.column(h)} AS ${ident(h)}`).join(', ');
 	const rows = await engine.query(
-		`SELECT * FROM (SELECT ${line} AS _l, ${cols} FROM ${ident(raw!)}) WHERE _l IN (${lines.join(',')})`
+		`SELECT r.${LINE} AS _l, ${cols} FROM (SELECT * FROM ${numberedRows(source, raw!)} WHERE ${LINE} IN (${lines.join(',')})) r ${text.joins}`
 	);
 	for (const r of rows) out.set(r._l as number, source.header.map((h) => (r[h] === null ? '' : String(r[h]))));
 	return out;

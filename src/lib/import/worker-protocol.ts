@@ -11,6 +11,7 @@ import { ImportError } from './decode';
 import { readFile, type ReadFileOptions } from './read-file';
 import type { ArrowSource, ReadResult } from './source';
 import { textToArrow } from './arrow-staging';
+import { TableCoder } from './column-codes';
 
 /** Page → worker: one file to read; `bytes` is transferred, not copied. */
 export interface ReadRequest {
@@ -64,13 +65,23 @@ export async function handleReadRequest(
 	try {
 		const sendRows = (table: number, ipc: Uint8Array, firstLine?: number) =>
 			post({ type: 'rows', table, ipc, ...(firstLine === undefined ? {} : { firstLine }) }, [ipc.buffer as ArrayBuffer]);
+		// A Parquet file's text columns with few distinct values go as codes (their dictionaries with the result):
+		// coding a piece overlaps with DuckDB's insert of the previous one. A text file's rows go in one piece at
+		// the end, where coding would only add to the wait (0.9 s for a million CSV rows in Chromium, 0.4 s saved).
+		const coders: TableCoder[] = [];
 		const result = await readFile(request.fileName, new Uint8Array(request.bytes), {
 			onProgress: (rowsRead) => post({ type: 'progress', rowsRead }),
 			// A Parquet file has one table; its pieces go to the page as they are decoded.
-			onRows: (ipc, firstLine) => sendRows(0, ipc, firstLine),
+			onRows: (ipc, firstLine) => sendRows(0, (coders[0] ??= new TableCoder()).encode(ipc), firstLine),
 			parquet
 		});
-		post({ type: 'done', result: packResult(result, sendRows) });
+		const packed = packResult(result, sendRows);
+		packed.tables.forEach((t, i) => {
+			const codes = coders[i]?.dictionaries();
+			if (codes && Object.keys(codes).length) t.source.codes = codes;
+		});
+		const dictionaries = packed.tables.flatMap((t) => Object.values(t.source.codes ?? {}).map((d) => d.buffer as ArrayBuffer));
+		post({ type: 'done', result: packed }, dictionaries);
 	} catch (error) {
 		const message =
 			error instanceof ImportError

@@ -21,6 +21,12 @@ export interface CastOptions {
 	valueSynonyms?: Record<string, Record<string, string>>;
 	/** Table (v → p) of the pseudonyms of the person identifiers in the staging table (v as staged). */
 	personMap?: string;
+	/**
+	 * Staged columns holding integer codes instead of text (import/column-codes):
+	 * column → its dictionary table (k = code, v = value, n = rows). They are
+	 * cast through a lookup table keyed by code (`_k`).
+	 */
+	coded?: ReadonlyMap<string, string>;
 }
 
 /** Columns whose values are codes of a reference table of `data/`. */
@@ -127,11 +133,12 @@ function rejectReasons(def: TableDef, opts: CastOptions): string[] {
  */
 export function castByLookup(col: ColumnDef, opts: CastOptions): boolean {
 	if (!opts.present.has(col.name)) return false;
+	if (opts.coded?.has(col.name)) return true;
 	if (col.person) return !!opts.personMap;
 	return col.type !== 'VARCHAR' || !!col.commune || !!col.codes || col.name in REFERENCE_CODES || !!opts.valueMaps?.[col.name] || !!opts.valueSynonyms?.[col.name];
 }
 
-/** The lookup table of one column of a checked import: each distinct staged value `_v`, its cast `c`, and its row count `n`. */
+/** The lookup table of one column of a checked import: each distinct staged value `_v`, its cast `c`, and its row count `n` (and its code `_k`, for a coded column). */
 export function lookupTable(checked: string, column: string): string {
 	return `${checked}__${column}`;
 }
@@ -154,8 +161,19 @@ export function valuesTable(checked: string, column: string): string {
  * they must be looked at before the cast is known (how to read a commune
  * column): its lookup table is then made from them, not from another scan.
  */
-export function distinctValuesSql(staging: string, checked: string, column: string): string {
-	return `CREATE OR REPLACE TEMP TABLE ${ident(valuesTable(checked, column))} AS SELECT ${ident(column)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1;`;
+export function distinctValuesSql(staging: string, checked: string, column: string, opts: Pick<CastOptions, 'coded'> = {}): string {
+	return `CREATE OR REPLACE TEMP TABLE ${ident(valuesTable(checked, column))} AS SELECT * FROM ${countedValues(staging, column, opts)};`;
+}
+
+/**
+ * A column's distinct staged values `_v` and row counts `n`. A coded column's
+ * are its dictionary's, with their codes `_k` and the rows the import worker
+ * counted (no scan of the staged rows); values of no row are left out.
+ */
+function countedValues(staging: string, column: string, opts: Pick<CastOptions, 'coded'>): string {
+	const dictionary = opts.coded?.get(column);
+	if (dictionary) return `(SELECT k AS _k, v AS _v, CAST(n AS BIGINT) AS n FROM ${ident(dictionary)} WHERE n > 0)`;
+	return `(SELECT ${ident(column)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1)`;
 }
 
 /**
@@ -167,10 +185,9 @@ export function distinctValuesSql(staging: string, checked: string, column: stri
 export function lookupTablesSql(def: TableDef, staging: string, target: string, opts: CastOptions, counted: ReadonlySet<string> = new Set()): string {
 	return lookupColumns(def, opts)
 		.map((c) => {
-			const values = counted.has(c.name)
-				? ident(valuesTable(target, c.name))
-				: `(SELECT ${ident(c.name)} AS _v, count(*) AS n FROM ${ident(staging)} GROUP BY 1)`;
-			return `CREATE OR REPLACE TEMP TABLE ${ident(lookupTable(target, c.name))} AS SELECT _v, ${castExpr(c, '_v', opts)} AS c, n FROM ${values};`;
+			const values = counted.has(c.name) ? ident(valuesTable(target, c.name)) : countedValues(staging, c.name, opts);
+			const code = opts.coded?.has(c.name) ? '_k, ' : '';
+			return `CREATE OR REPLACE TEMP TABLE ${ident(lookupTable(target, c.name))} AS SELECT ${code}_v, ${castExpr(c, '_v', opts)} AS c, n FROM ${values};`;
 		})
 		.join('\n');
 }
@@ -189,7 +206,8 @@ function typedColumn(def: TableDef, c: ColumnDef, target: string, opts: CastOpti
 		return { expr: typed(`l${i}.p`), join: `LEFT JOIN ${ident(opts.personMap!)} l${i} ON l${i}.v = s.${ident(c.name)}` };
 	}
 	if (!castByLookup(c, opts)) return { expr: typed(castExpr(c, `s.${ident(c.name)}`, opts)) };
-	return { expr: typed(`l${i}.c`), join: `LEFT JOIN ${ident(lookupTable(target, c.name))} l${i} ON l${i}._v = s.${ident(c.name)}` };
+	const key = opts.coded?.has(c.name) ? '_k' : '_v';
+	return { expr: typed(`l${i}.c`), join: `LEFT JOIN ${ident(lookupTable(target, c.name))} l${i} ON l${i}.${key} = s.${ident(c.name)}` };
 }
 
 /**
@@ -222,9 +240,10 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 	const typed = def.columns.map((c) => typedColumn(def, c, target, opts));
 	const lookups = typed.flatMap((t) => t.join ?? []);
 	const casts = def.columns.map((c, i) => `${typed[i].expr} AS ${ident(c.name)}`);
+	// (a coded column's raw value is in its lookup table)
 	const raws = def.columns
 		.filter((c) => c.required && c.type === 'DATE')
-		.map((c) => `clean_text(${rawRef(c, opts)}) AS ${ident('_raw_' + c.name)}`);
+		.map((c) => `clean_text(${opts.coded?.has(c.name) ? `l${def.columns.indexOf(c)}._v` : rawRef(c, opts)}) AS ${ident('_raw_' + c.name)}`);
 	const keyIndex = def.columns.findIndex((c) => c.name === def.key);
 	if (keyIndex >= 0) {
 		lookups.push(`LEFT JOIN ${ident(duplicatesTable(target))} d ON d.k = ${typed[keyIndex].expr}`);

@@ -28,18 +28,24 @@ const TYPE_PROBLEM: Record<string, string> = {
  */
 export function warningsSql(def: TableDef, staging: string, checked: string, opts: CastOptions, anyRejected = true): string | null {
 	const parts: string[] = [];
+	// A coded column (see CastOptions.coded) is staged as codes: its rejected rows are matched on code, its values read from its dictionary.
+	const key = (column: string) => (opts.coded?.has(column) ? '_k' : '_v');
 	const byValue = (column: string, problem: string, condition: (raw: string, val: string) => string) =>
 		parts.push(
 			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, l._v AS valeur, l.n - coalesce(r.n, 0) AS n ` +
-				`FROM ${ident(lookupTable(checked, column))} l LEFT JOIN (SELECT ${ident(column)} AS v, count(*) AS n FROM rejected GROUP BY 1) r ON r.v = l._v ` +
+				`FROM ${ident(lookupTable(checked, column))} l LEFT JOIN (SELECT ${ident(column)} AS v, count(*) AS n FROM rejected GROUP BY 1) r ON r.v = l.${key(column)} ` +
 				`WHERE ${condition('clean_text(l._v)', 'l.c')} AND l.n > coalesce(r.n, 0)`
 		);
 	// The accepted rows that match are found in the checked table first; their staged values are then picked by line.
 	const byRow = (column: string, problem: string, condition: string) =>
 		parts.push(
-			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, s.${ident(column)} AS valeur, 1 AS n ` +
+			`SELECT ${lit(column)} AS colonne, ${lit(problem)} AS probleme, ${stagedText(column)} AS valeur, 1 AS n ` +
 				`FROM ${ident(staging)} s WHERE s._ligne IN (SELECT c._ligne FROM ${ident(checked)} c WHERE c._motif IS NULL AND ${condition})`
 		);
+	const stagedText = (column: string) => {
+		const dictionary = opts.coded?.get(column);
+		return dictionary ? `(SELECT d.v FROM ${ident(dictionary)} d WHERE d.k = s.${ident(column)})` : `s.${ident(column)}`;
+	};
 	const present = opts.present;
 	for (const col of def.columns) {
 		if (!castByLookup(col, opts) || col.person) continue;
