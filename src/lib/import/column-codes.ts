@@ -98,9 +98,10 @@ function codable(type: DataType): boolean {
 }
 
 /**
- * Codes one column into `codes` (null where the value is null), from row
- * `from`; stops early, returning false, when the values seen are mostly
- * distinct (`probe`: the first piece, where the column's fate is decided).
+ * Codes one column of a piece into `codes` and `validity` (null where the
+ * value is null) and counts its rows per code; stops early, returning false,
+ * when the values seen are mostly distinct (`probe`: the first piece, where
+ * the column's fate is decided).
  */
 function codeColumn(vector: Vector, dict: ByteDictionary, codes: Int32Array, validity: Uint8Array, probe: boolean): boolean {
 	let row = 0;

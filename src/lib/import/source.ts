@@ -18,7 +18,7 @@ export interface StagedRows {
 	view: string;
 	pieces: string[];
 	ready: Promise<void>;
-	/** Coded columns (see import/column-codes): column name → table of its dictionary (k = code, v = value). */
+	/** Coded columns (see import/column-codes): column name → table of its dictionary (k = code, v = value, n = rows). */
 	codes?: Record<string, string>;
 }
 
@@ -29,7 +29,7 @@ export interface ArrowSource {
 	/** Arrow IPC stream of the file's rows; absent when they went to DuckDB as they were read (`staged`). */
 	ipc?: Uint8Array;
 	staged?: StagedRows;
-	/** From the import worker: the dictionary of each coded column, as IPC of (k, v); the page puts them into DuckDB (`staged.codes`). */
+	/** From the import worker: the dictionary of each coded column, as IPC of (k, v, n); the page puts them into DuckDB (`staged.codes`). */
 	codes?: Record<string, Uint8Array>;
 	/** The first values of each column, as text (the mapping screen shows them). */
 	samples?: string[][];

@@ -21,7 +21,7 @@ export interface Staged {
 	view: boolean;
 	/** The relation of the raw rows (an Arrow source's), and the SQL dropping them. */
 	raw?: { name: string; dropSql: string };
-	/** The staged columns holding codes (see column-codes): canonical column → its dictionary table (k, v). */
+	/** The staged columns holding codes (see column-codes): canonical column → its dictionary table (k, v, n). */
 	coded?: ReadonlyMap<string, string>;
 }
 
