@@ -29,15 +29,13 @@ function decodePiece(ipc: Uint8Array, dictionaries: Record<string, Uint8Array>):
 	const table = tableFromIPC(ipc);
 	const out: Record<string, (string | null)[]> = {};
 	for (const field of table.schema.fields) {
-		const values = table.getChild(field.name)!.toArray() as unknown as ArrayLike<unknown>;
-		const column = [...Array.from({ length: table.numRows }, (_, i) => table.getChild(field.name)!.get(i))];
+		const column = Array.from({ length: table.numRows }, (_, i) => table.getChild(field.name)!.get(i));
 		const dict = dictionaries[field.name];
 		if (!dict) out[field.name] = column.map((v) => (v === null ? null : String(v)));
 		else {
 			const entries = tableFromIPC(dict).getChild('v')!;
 			out[field.name] = column.map((k) => (k === null ? null : entries.get(k as number)));
 		}
-		void values;
 	}
 	return out;
 }

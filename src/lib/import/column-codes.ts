@@ -22,8 +22,7 @@ export class ByteDictionary {
 
 	/** The code of the bytes `src[start..end)`, added when new. */
 	code(src: Uint8Array, start: number, end: number): number {
-		let h = 0x811c9dc5 | 0; // as stored in an Int32Array
-		for (let j = start; j < end; j++) h = Math.imul(h ^ src[j], 0x01000193);
+		const h = hashBytes(src, start, end);
 		const slots = this.#slots;
 		const hashes = this.#hashes;
 		const offsets = this.#offsets;
@@ -78,6 +77,13 @@ export class ByteDictionary {
 		const data = this.#bytes.slice(0, offsets[this.size]);
 		return new Vector([makeData({ type: new Utf8(), length: this.size, nullCount: 0, valueOffsets: offsets, data })]);
 	}
+}
+
+/** FNV-1a of the bytes `src[start..end)`, as a signed 32-bit integer (as stored in an Int32Array). */
+export function hashBytes(src: Uint8Array, start: number, end: number): number {
+	let h = 0x811c9dc5 | 0;
+	for (let j = start; j < end; j++) h = Math.imul(h ^ src[j], 0x01000193);
+	return h;
 }
 
 function grown<T extends Int32Array | Uint8Array>(array: T, length: number): T {

@@ -7,6 +7,7 @@
  */
 import { DataType, makeData, Table, tableToIPC, Utf8, Vector, type Data, type LargeUtf8 } from 'apache-arrow';
 import { wordsToHex } from './hmac-sha256';
+import { hashBytes } from './column-codes';
 
 /** A MAC over UTF-8 bytes, as eight 32-bit words. */
 export type MacWords = (bytes: Uint8Array, start: number, end: number) => Int32Array;
@@ -76,9 +77,7 @@ export function pseudonymTableIPC(table: Table, mac: MacWords, hexLength: number
 			if (!data.getValid(i)) continue;
 			const start = offsets[i];
 			const end = offsets[i + 1];
-			let h = 0x811c9dc5;
-			for (let j = start; j < end; j++) h = Math.imul(h ^ bytes[j], 0x01000193);
-			let slot = h & (size - 1);
+			let slot = hashBytes(bytes, start, end) & (size - 1);
 			for (;;) {
 				const e = slots[slot] - 1;
 				if (e < 0) {
