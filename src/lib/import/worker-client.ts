@@ -1,11 +1,12 @@
 /**
  * Page side of the import worker: one worker per file, terminated when the
  * file is read (or the reading is cancelled), so its memory is given back.
+ * The next file's worker can be made ahead and warmed up (`prepareReader`).
  * The rows arrive apart from the result, in Arrow pieces (see worker-protocol).
  */
 import { ImportError } from './decode';
 import type { ReadResult } from './source';
-import type { ReadRequest, WorkerMessage } from './worker-protocol';
+import type { ReadRequest, WarmUpRequest, WorkerMessage } from './worker-protocol';
 
 export interface ReadInWorkerOptions {
 	/** Receives the number of rows read so far. */
@@ -15,14 +16,37 @@ export interface ReadInWorkerOptions {
 	signal?: AbortSignal;
 }
 
+const newWorker = () => new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker made ahead and warmed up ({@link prepareReader}), which the next read takes. */
+let spare: Worker | undefined;
+
 /**
- * Reads a dropped file in a Web Worker. The result's sources carry no rows:
+ * Makes the worker of the next read now and has it get ready (Parquet's wasm
+ * loaded, code compiled: see worker-protocol `warmUp`) while the user chooses
+ * a file. Does nothing when one is ready.
+ */
+export function prepareReader(): void {
+	if (spare) return;
+	spare = newWorker();
+	spare.postMessage({ warmUp: true } satisfies WarmUpRequest);
+}
+
+/** Ends the worker made ahead, if no read took it (the page is left). */
+export function releaseReader(): void {
+	spare?.terminate();
+	spare = undefined;
+}
+
+/**
+ * Reads a dropped file in a Web Worker (the one made ahead, if any). The result's sources carry no rows:
  * they went to `onRows`. Rejects with an ImportError (French message) when
  * the file cannot be read, or when `signal` aborts.
  */
 export async function readFileInWorker(file: File, { onProgress, onRows, signal }: ReadInWorkerOptions): Promise<ReadResult> {
+	const worker = spare ?? newWorker();
+	spare = undefined;
 	const bytes = await file.arrayBuffer();
-	const worker = new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
 	return new Promise<ReadResult>((resolve, reject) => {
 		const finish = (error?: ImportError, result?: ReadResult) => {
 			worker.terminate();

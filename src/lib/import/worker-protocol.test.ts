@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { handleReadRequest, type WorkerMessage } from './worker-protocol';
+import { handleReadRequest, warmUp, type WorkerMessage } from './worker-protocol';
 import { textToArrow } from './arrow-staging';
 import { loadParquetModule } from './readers/parquet-node';
 
@@ -91,6 +91,24 @@ describe('protocole du worker d’import', () => {
 			before += p.table.numRows;
 		}
 		expect(pieces.flatMap((p) => [...p.table.getChild('id')!.toArray()])).toEqual(ids);
+	});
+
+	it('se prépare en lisant un petit CSV et un petit Parquet, sans rien envoyer, et ignore une panne', async () => {
+		const real = await loadParquetModule();
+		let decoded = 0;
+		const parquet = async () => ({
+			readParquet: (bytes: Uint8Array, options?: { batchSize?: number; offset?: number; limit?: number }) => {
+				decoded++;
+				return real.readParquet(bytes, options);
+			}
+		});
+		const pw = real as unknown as { Table: { fromIPCStream(b: Uint8Array): unknown }; writeParquet(t: unknown): Uint8Array };
+		await warmUp(parquet, async (ipc) => pw.writeParquet(pw.Table.fromIPCStream(ipc)));
+		expect(decoded).toBe(1); // 20 000 rows: one piece
+		const failing = async () => {
+			throw new Error('wasm indisponible');
+		};
+		await expect(warmUp(failing, failing)).resolves.toBeUndefined();
 	});
 
 	it('envoie le message français d’une ImportError, et un message français pour une panne imprévue', async () => {

@@ -4,7 +4,7 @@
  */
 import { data } from '$lib/state/data.svelte';
 import { readStored, writeStored } from '$lib/state/storage';
-import { readFileInWorker } from '$lib/import/worker-client';
+import { prepareReader, readFileInWorker, releaseReader } from '$lib/import/worker-client';
 import { RawRows } from '$lib/import/raw-rows';
 import { draftsFromRead, preparedFromDraft, withColumn, withTable, type ImportDraft } from '$lib/import/drafts';
 import { EMPTY_PROFILE, parseProfile, rememberMapping, type MappingProfile } from '$lib/import/mapping';
@@ -40,6 +40,8 @@ export class ImportSession {
 		void readStored('profil')
 			.then((p) => p && (this.profile = p))
 			.catch(() => undefined);
+		// The reader of the first file gets ready while the user chooses it.
+		prepareReader();
 	}
 
 	/** True while a file is being read. */
@@ -89,6 +91,7 @@ export class ImportSession {
 					update({ state: 'erreur', message: error instanceof Error ? error.message : String(error) });
 				} finally {
 					if (current()) this.#reads.delete(file.name);
+					prepareReader(); // for the next file
 				}
 			})
 		);
@@ -197,5 +200,6 @@ export class ImportSession {
 	/** The page is left: nothing read stays in DuckDB. */
 	dispose(): void {
 		this.#clearDrafts();
+		releaseReader();
 	}
 }
