@@ -39,9 +39,10 @@ export function releaseReader(): void {
 }
 
 /**
- * Reads a dropped file in a Web Worker (the one made ahead, if any). The result's sources carry no rows:
- * they went to `onRows`. Rejects with an ImportError (French message) when
- * the file cannot be read, or when `signal` aborts.
+ * Reads a dropped file in a Web Worker (the one made ahead, if any). The
+ * result's sources carry no rows: they went to `onRows`. Rejects with an
+ * ImportError (French message) when the file cannot be read, or when
+ * `signal` aborts.
  */
 export async function readFileInWorker(file: File, { onProgress, onRows, signal }: ReadInWorkerOptions): Promise<ReadResult> {
 	const worker = spare ?? newWorker();
