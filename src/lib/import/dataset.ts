@@ -35,6 +35,8 @@ export interface LoadOptions {
 	mode?: 'remplacer' | 'mettre_a_jour';
 	/** Load in one transaction: on any error it is rolled back and the previous data stays. */
 	transaction?: boolean;
+	/** See LoadTableOptions.listLookupRows. */
+	listLookupRows?: number;
 }
 
 /** Canonical name of a header: lower case, no accents, `_` for other characters. */
@@ -128,6 +130,7 @@ async function loadTables(engine: Engine, files: PreparedFile[], options: LoadOp
 				mapping: file.mapping,
 				loadedTables: loaded,
 				pseudonym: options.pseudonym,
+				listLookupRows: options.listLookupRows,
 				merge,
 				birthDateColumn: file.birthDateColumn,
 				valueMaps: valueMapsOf(options.valueMaps, def.name),

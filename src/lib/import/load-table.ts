@@ -16,6 +16,7 @@ import {
 	mergeAcceptedSql,
 	mergeSummarySql,
 	valuesTable,
+	LIST_LOOKUP_ROWS,
 	type CastOptions
 } from '../model/validation';
 import { ident } from '../queries/sql';
@@ -46,6 +47,8 @@ export interface LoadTableOptions {
 	ignoredColumns?: string[];
 	encoding?: string;
 	delimiter?: string;
+	/** Rows from which coded columns are cast through lists (default LIST_LOOKUP_ROWS; tests set it to try both ways). */
+	listLookupRows?: number;
 }
 
 const MAX_REASON_KEY = 80;
@@ -96,7 +99,8 @@ export async function loadTable(
 		communeExpr: communes.expr,
 		valueMaps: opts.valueMaps,
 		valueSynonyms: valueSynonymsOf(def.name),
-		coded: staged.coded
+		coded: staged.coded,
+		listLookups: rowCount >= (opts.listLookupRows ?? LIST_LOOKUP_ROWS)
 	};
 	await engine.exec(lookupTablesSql(def, staging, checked, castOpts, communeColumns));
 	// Repeated identifiers are looked for while the pseudonyms are computed, unless the key is one of them.

@@ -89,9 +89,9 @@ export class ImportSession {
 					if (!current()) return; // cancelled: the file left the import, or a new copy of it is being read
 					this.#dropRaw(file.name);
 					update({ state: 'erreur', message: error instanceof Error ? error.message : String(error) });
+					prepareReader(); // for the corrected file
 				} finally {
 					if (current()) this.#reads.delete(file.name);
-					prepareReader(); // for the next file
 				}
 			})
 		);
@@ -115,6 +115,7 @@ export class ImportSession {
 
 	/** Removes a file and its drafts from the import. */
 	removeFile(name: string): void {
+		prepareReader(); // for the file that replaces it
 		this.files = this.files.filter((f) => f.name !== name);
 		this.#picked.delete(name);
 		this.#dropRaw(name);
@@ -161,6 +162,8 @@ export class ImportSession {
 			this.error = `L’import n’a pas abouti : ${error instanceof Error ? error.message : String(error)} Les données précédentes sont inchangées.`;
 		} finally {
 			this.running = false;
+			// The next file's reader: not as soon as a file is read, when it would compete with the import that usually follows.
+			prepareReader();
 		}
 	}
 
