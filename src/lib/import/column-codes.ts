@@ -12,13 +12,24 @@ import { LINE_COLUMN } from './source';
 
 /** Distinct byte strings and their codes (0, 1, 2… in order of first sight). */
 export class ByteDictionary {
-	#bytes = new Uint8Array(1 << 12);
-	#offsets = new Int32Array(257);
-	#hashes = new Int32Array(256);
-	#slots = new Int32Array(512); // code + 1; 0 = free
+	#bytes: Uint8Array;
+	#offsets: Int32Array;
+	#hashes: Int32Array;
+	#slots: Int32Array; // code + 1; 0 = free
 	size = 0;
 	/** Rows counted per code (by `codeColumn`). */
-	counts = new Int32Array(256);
+	counts: Int32Array;
+
+	/** `capacity`: the number of values expected (it grows past it; sized ahead, it does not rehash on the way). */
+	constructor(capacity = 256) {
+		let n = 256;
+		while (n < capacity) n *= 2;
+		this.#bytes = new Uint8Array(n * 16);
+		this.#offsets = new Int32Array(n + 1);
+		this.#hashes = new Int32Array(n);
+		this.#slots = new Int32Array(n * 2);
+		this.counts = new Int32Array(n);
+	}
 
 	/** The code of the bytes `src[start..end)`, added when new. */
 	code(src: Uint8Array, start: number, end: number): number {
@@ -53,7 +64,9 @@ export class ByteDictionary {
 		}
 		const at = this.#offsets[e];
 		if (at + end - start > this.#bytes.length) this.#bytes = grown(this.#bytes, Math.max(this.#bytes.length * 2, at + end - start));
-		this.#bytes.set(src.subarray(start, end), at);
+		// (a loop: a subarray per value costs more than the copy of an identifier's few bytes)
+		const bytes = this.#bytes;
+		for (let j = start, o = at; j < end; j++, o++) bytes[o] = src[j];
 		this.#offsets[e + 1] = at + end - start;
 		this.#hashes[e] = hash;
 		if (this.size * 2 > this.#slots.length) this.#rehash();

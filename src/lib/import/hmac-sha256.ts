@@ -24,6 +24,11 @@ function compress(state: Int32Array, block: Uint8Array, offset: number): void {
 		const j = offset + i * 4;
 		w[i] = (block[j] << 24) | (block[j + 1] << 16) | (block[j + 2] << 8) | block[j + 3];
 	}
+	compressWords(state);
+}
+
+/** One SHA-256 compression of the block whose 16 words are in `w[0..16)` into `state`. */
+function compressWords(state: Int32Array): void {
 	for (let i = 16; i < 64; i++) {
 		const a = w[i - 15], b = w[i - 2];
 		const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
@@ -80,14 +85,13 @@ export function hmacSha256Words(key: Uint8Array): (bytes: Uint8Array, start: num
 		if (length + 73 > buf.length) buf = new Uint8Array(length + 137);
 		for (let i = 0; i < length; i++) buf[i] = bytes[start + i];
 		run(inner, length);
-		for (let i = 0; i < 8; i++) {
-			const v = state[i];
-			buf[i * 4] = v >>> 24;
-			buf[i * 4 + 1] = (v >>> 16) & 255;
-			buf[i * 4 + 2] = (v >>> 8) & 255;
-			buf[i * 4 + 3] = v & 255;
-		}
-		run(outer, 32);
+		// The outer block: the inner digest's words, then the padding of a 64 + 32-byte message.
+		for (let i = 0; i < 8; i++) w[i] = state[i];
+		w[8] = 0x80000000 | 0;
+		for (let i = 9; i < 15; i++) w[i] = 0;
+		w[15] = (64 + 32) * 8;
+		state.set(outer);
+		compressWords(state);
 		return state;
 	};
 }

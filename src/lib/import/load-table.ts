@@ -16,6 +16,7 @@ import {
 	mergeAcceptedSql,
 	mergeSummarySql,
 	valuesTable,
+	keyCastIsOneToOne,
 	LIST_LOOKUP_ROWS,
 	type CastOptions
 } from '../model/validation';
@@ -27,6 +28,7 @@ import { birthDateToYear, dropStagingSql, loadPseudonymMap, personColumns, rejec
 import { readCommuneColumns } from './communes';
 import { valueSynonymsOf } from './synonyms';
 import type { Pseudonymiser } from './pseudonym';
+import { identifiersAhead } from './identifiers-ahead';
 
 /** canonical column → index of the source column it is read from. */
 export type ColumnMapping = Record<string, number>;
@@ -74,9 +76,11 @@ export async function loadTable(
 	const rowCount = source.kind === 'text' ? source.lines.length : source.rowCount;
 	const malformed = source.malformed ?? [];
 	const persons = opts.pseudonym ? personColumns(def, opts.mapping) : [];
+	// The identifier work done while the file was read, if it applies to this mapping and key.
+	const ahead = identifiersAhead(source, def, opts.mapping, persons, opts.pseudonym);
 	// Started before staging when the identifiers come from the source: in the browser the pseudonyms are
 	// computed in a worker while DuckDB stages the rows.
-	const early = persons.length ? sourcePersonIds(source, opts.mapping, persons) : null;
+	const early = persons.length && !ahead.pseudonyms ? sourcePersonIds(source, opts.mapping, persons) : null;
 	const earlyPseudonyms = early ? opts.pseudonym!.mapIds(early) : null;
 	earlyPseudonyms?.catch(() => undefined); // awaited below; a failure before then must not go unhandled
 	await engine.exec(`${dropStagingSql(def)} ${dropCheckedSql(def, checked)}`);
@@ -84,9 +88,8 @@ export async function loadTable(
 	const staging = staged.name;
 	const present = new Set(staged.columns);
 	// Otherwise (rows already in DuckDB) they are read back, and computed while DuckDB reads the communes and builds the lookup tables.
-	const pseudonyms = persons.length
-		? (earlyPseudonyms ?? stagedPersonIds(engine, staging, persons).then((ids) => opts.pseudonym!.mapIds(ids)))
-		: null;
+	const computed = () => earlyPseudonyms ?? stagedPersonIds(engine, staging, persons).then((ids) => opts.pseudonym!.mapIds(ids));
+	const pseudonyms = persons.length ? (ahead.pseudonyms?.then((p) => p ?? computed()) ?? computed()) : null;
 	pseudonyms?.catch(() => undefined);
 	if (opts.birthDateColumn && present.has('annee_naissance')) await birthDateToYear(engine, staging);
 	// A commune column's distinct values are counted once: read to decide how to read the column, then cast in its lookup table.
@@ -103,10 +106,12 @@ export async function loadTable(
 		listLookups: rowCount >= (opts.listLookupRows ?? LIST_LOOKUP_ROWS)
 	};
 	await engine.exec(lookupTablesSql(def, staging, checked, castOpts, communeColumns));
-	// Repeated identifiers are looked for while the pseudonyms are computed, unless the key is one of them.
+	// Repeated identifiers are looked for while the pseudonyms are computed, unless the key is one of them,
+	// or the identifier work of the read found the keys all different.
+	castOpts.distinctKeys = keyCastIsOneToOne(def, castOpts) && (await ahead.distinctKeys);
 	const keyIsPerson = persons.includes(def.key ?? '');
 	const findDuplicates = async () => {
-		const sql = duplicatesSql(def, staging, checked, castOpts);
+		const sql = castOpts.distinctKeys ? '' : duplicatesSql(def, staging, checked, castOpts);
 		if (sql) await engine.exec(sql);
 	};
 	if (!keyIsPerson) await findDuplicates();

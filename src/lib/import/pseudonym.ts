@@ -29,6 +29,8 @@ export function newPseudonymKey(): Uint8Array {
  * it in a worker, alongside DuckDB, without copying strings through the page.
  */
 export interface Pseudonymiser {
+	/** The key (pseudonyms computed elsewhere are used only when made with it). */
+	readonly key: Uint8Array;
 	of(id: string): string;
 	mapIds(ids: Uint8Array): Promise<Uint8Array>;
 }
@@ -39,6 +41,7 @@ export function pseudonymiser(key: Uint8Array): Pseudonymiser {
 	const words = hmacSha256Words(key);
 	const of = (id: string) => 'p' + mac(id.trim()).slice(0, PSEUDONYM_HEX_LENGTH);
 	return {
+		key,
 		of,
 		async mapIds(ids: Uint8Array) {
 			return pseudonymTableIPC(tableFromIPC(ids), words, PSEUDONYM_HEX_LENGTH);

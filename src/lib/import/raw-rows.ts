@@ -12,7 +12,7 @@
  */
 import type { Engine } from '../db/engine';
 import { ident } from '../queries/sql';
-import { LINE_COLUMN, type ReadResult } from './source';
+import { LINE_COLUMN, type EarlyIdentifiers, type ReadResult } from './source';
 
 let sequence = 0;
 
@@ -69,8 +69,12 @@ export class RawRows {
 		raw.inserts.push(insert);
 	}
 
-	/** The read result with each table's raw rows attached (`staged`); their views are made after the last piece. */
-	attach(result: ReadResult): ReadResult {
+	/**
+	 * The read result with each table's raw rows attached (`staged`); their views
+	 * are made after the last piece. `identifiers`: the identifier work done
+	 * while the file was read (a file of one table).
+	 */
+	attach(result: ReadResult, identifiers?: EarlyIdentifiers): ReadResult {
 		const tables = result.tables.map((t, i) => {
 			const raw = this.#tables.get(i);
 			if (!raw || t.source.kind !== 'arrow') return t;
@@ -85,7 +89,8 @@ export class RawRows {
 			const ready = Promise.all([...raw.inserts, view, ...inserts]).then(() => undefined);
 			ready.catch(() => undefined); // awaited by the import, if the file is imported
 			const pieces = [...raw.pieces.map((p) => p.table), ...Object.values(codes)];
-			return { ...t, source: { ...source, staged: { view: raw.view, pieces, ready, ...(inserts.length ? { codes } : {}) } } };
+			const early = identifiers && result.tables.length === 1 ? { identifiers } : {};
+			return { ...t, source: { ...source, staged: { view: raw.view, pieces, ready, ...(inserts.length ? { codes } : {}), ...early } } };
 		});
 		return { ...result, tables };
 	}

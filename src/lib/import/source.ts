@@ -4,6 +4,7 @@
  * the Parquet reader gives Arrow IPC bytes (typed), to skip a text round trip.
  */
 import type { ParsedTable } from './csv';
+import type { IdentifierColumns, IdentifierResult } from './identifiers';
 
 export interface TextSource extends ParsedTable {
 	kind: 'text';
@@ -20,6 +21,15 @@ export interface StagedRows {
 	ready: Promise<void>;
 	/** Coded columns (see import/column-codes): column name → table of its dictionary (k = code, v = value, n = rows). */
 	codes?: Record<string, string>;
+	/** The identifier work done while the file was read (see import/identifiers). */
+	identifiers?: EarlyIdentifiers;
+}
+
+/** Identifier work done while a file was read: with which pseudonym key, on which columns, and its result. */
+export interface EarlyIdentifiers {
+	pseudonymKey: Uint8Array;
+	columns: IdentifierColumns;
+	result: Promise<IdentifierResult>;
 }
 
 export interface ArrowSource {

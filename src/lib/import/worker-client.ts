@@ -6,6 +6,8 @@
  */
 import { ImportError } from './decode';
 import type { ReadResult } from './source';
+import type { IdentifierColumns } from './identifiers';
+import type { MappingProfile } from './mapping';
 import type { ReadRequest, WarmUpRequest, WorkerMessage } from './worker-protocol';
 
 export interface ReadInWorkerOptions {
@@ -14,6 +16,16 @@ export interface ReadInWorkerOptions {
 	/** Receives each piece of table `table`'s rows, in order, before the result (see WorkerMessage `rows`). */
 	onRows(table: number, ipc: Uint8Array, firstLine?: number): void;
 	signal?: AbortSignal;
+	/**
+	 * The identifier work done while the file is read (see import/identifiers):
+	 * the profile the mapping screen will use, and what receives the columns it
+	 * picks, then each piece of their values (before the piece's rows).
+	 */
+	identifiers?: {
+		profile: MappingProfile;
+		onColumns(columns: IdentifierColumns): void;
+		onPiece(ipc: Uint8Array): void;
+	};
 }
 
 const newWorker = () => new Worker(new URL('./file-worker.ts', import.meta.url), { type: 'module' });
@@ -44,7 +56,7 @@ export function releaseReader(): void {
  * ImportError (French message) when the file cannot be read, or when
  * `signal` aborts.
  */
-export async function readFileInWorker(file: File, { onProgress, onRows, signal }: ReadInWorkerOptions): Promise<ReadResult> {
+export async function readFileInWorker(file: File, { onProgress, onRows, signal, identifiers }: ReadInWorkerOptions): Promise<ReadResult> {
 	const worker = spare ?? newWorker();
 	spare = undefined;
 	const bytes = await file.arrayBuffer();
@@ -63,6 +75,8 @@ export async function readFileInWorker(file: File, { onProgress, onRows, signal 
 			const message = event.data;
 			if (message.type === 'progress') onProgress?.(message.rowsRead);
 			else if (message.type === 'rows') onRows(message.table, message.ipc, message.firstLine);
+			else if (message.type === 'identifiers') identifiers?.onColumns(message.columns);
+			else if (message.type === 'ids') identifiers?.onPiece(message.ipc);
 			else if (message.type === 'done') finish(undefined, message.result);
 			else finish(new ImportError(message.message));
 		};
@@ -75,7 +89,7 @@ export async function readFileInWorker(file: File, { onProgress, onRows, signal 
 			);
 		};
 		worker.onmessageerror = () => finish(new ImportError(`Le résultat de la lecture de « ${file.name} » n’a pas pu être transmis à la page.`));
-		const request: ReadRequest = { fileName: file.name, bytes };
+		const request: ReadRequest = { fileName: file.name, bytes, ...(identifiers ? { profile: identifiers.profile } : {}) };
 		worker.postMessage(request, [bytes]);
 	});
 }

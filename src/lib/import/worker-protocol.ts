@@ -7,10 +7,12 @@
  * IPC buffer is transferred without a copy and goes straight to DuckDB —
  * piece by piece for a Parquet file, while the worker decodes the next.
  */
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Table, tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { ImportError } from './decode';
 import { readFile, type ReadFileOptions } from './read-file';
-import type { ArrowSource, ReadResult } from './source';
+import { LINE_COLUMN, type ArrowSource, type ReadResult } from './source';
+import { identifierColumns, type IdentifierColumns } from './identifiers';
+import type { MappingProfile } from './mapping';
 import { textToArrow } from './arrow-staging';
 import { TableCoder } from './column-codes';
 import type { ParquetModule } from './readers/parquet';
@@ -19,6 +21,8 @@ import type { ParquetModule } from './readers/parquet';
 export interface ReadRequest {
 	fileName: string;
 	bytes: ArrayBuffer;
+	/** The user's mapping profile: with it, the identifier columns of a file of one table are sent apart too (`ids`). */
+	profile?: MappingProfile;
 }
 
 /** Page → worker: get ready before a file comes ({@link warmUp}). */
@@ -34,11 +38,15 @@ export interface PackedResult extends Omit<ReadResult, 'tables'> {
 /**
  * Worker → page. `rows`: a piece of table `table`'s rows (Arrow IPC), sent
  * before `done`; with the line column, or else `firstLine`, the line number
- * of its first row (the others follow).
+ * of its first row (the others follow). `identifiers`, then `ids`: the
+ * identifier columns the mapping screen will propose (see import/identifiers),
+ * then each piece's values of them, before the piece's `rows`.
  */
 export type WorkerMessage =
 	| { type: 'progress'; rowsRead: number }
 	| { type: 'rows'; table: number; ipc: Uint8Array; firstLine?: number }
+	| { type: 'identifiers'; columns: IdentifierColumns }
+	| { type: 'ids'; ipc: Uint8Array }
 	| { type: 'done'; result: PackedResult }
 	| { type: 'error'; message: string };
 
@@ -60,6 +68,35 @@ export function packResult(result: ReadResult, sendRows: (table: number, ipc: Ui
 }
 
 /**
+ * Sends the identifier columns of the pieces of a file of one table, for the
+ * identifier worker: chosen on the first piece's header, as the mapping
+ * screen will choose them (none: nothing is sent).
+ */
+class IdentifierSender {
+	#columns: IdentifierColumns | null | undefined;
+
+	constructor(
+		private readonly fileName: string,
+		private readonly profile: MappingProfile,
+		private readonly post: PostMessage
+	) {}
+
+	piece(ipc: Uint8Array): void {
+		if (this.#columns === null) return;
+		const table = tableFromIPC(ipc);
+		if (this.#columns === undefined) {
+			const header = table.schema.fields.map((f) => f.name).filter((n) => n !== LINE_COLUMN);
+			this.#columns = identifierColumns(this.fileName, header, this.profile);
+			if (!this.#columns) return;
+			this.post({ type: 'identifiers', columns: this.#columns });
+		}
+		const names = [...new Set([...this.#columns.person, ...(this.#columns.key ? [this.#columns.key] : [])])];
+		const ids = tableToIPC(new Table(Object.fromEntries(names.map((n) => [n, table.getChild(n)!]))), 'stream');
+		this.post({ type: 'ids', ipc: ids }, [ids.buffer as ArrayBuffer]);
+	}
+}
+
+/**
  * Reads the requested file and posts progress, then the packed result or a
  * French error message. Unexpected failures are reported in French too, so
  * the page never shows a raw stack.
@@ -76,13 +113,21 @@ export async function handleReadRequest(
 		// coding a piece overlaps with DuckDB's insert of the previous one. A text file's rows go in one piece at
 		// the end, where coding would only add to the wait (0.9 s for a million CSV rows in Chromium, 0.4 s saved).
 		let coder: TableCoder | undefined;
+		const identifiers = request.profile ? new IdentifierSender(request.fileName, request.profile, post) : undefined;
 		const result = await readFile(request.fileName, new Uint8Array(request.bytes), {
 			onProgress: (rowsRead) => post({ type: 'progress', rowsRead }),
 			// A Parquet file has one table; its pieces go to the page as they are decoded.
-			onRows: (ipc, firstLine) => sendRows(0, (coder ??= new TableCoder()).encode(ipc), firstLine),
+			onRows: (ipc, firstLine) => {
+				identifiers?.piece(ipc);
+				sendRows(0, (coder ??= new TableCoder()).encode(ipc), firstLine);
+			},
 			parquet
 		});
-		const packed = packResult(result, sendRows);
+		const single = result.tables.length === 1 && result.tables[0].part === undefined;
+		const packed = packResult(result, (table, ipc) => {
+			if (single) identifiers?.piece(ipc);
+			sendRows(table, ipc);
+		});
 		const codes = coder?.dictionaries() ?? {};
 		if (Object.keys(codes).length) packed.tables[0].source.codes = codes;
 		post({ type: 'done', result: packed }, Object.values(codes).map((d) => d.buffer as ArrayBuffer));

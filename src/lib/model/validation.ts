@@ -33,6 +33,12 @@ export interface CastOptions {
 	 * one (building the lists costs 0.1–0.3 s).
 	 */
 	listLookups?: boolean;
+	/**
+	 * The staged keys are known to be all different (import/identifiers, for a
+	 * key whose cast is one-to-one: {@link keyCastIsOneToOne}): no search for
+	 * repeated identifiers.
+	 */
+	distinctKeys?: boolean;
 }
 
 /**
@@ -110,7 +116,7 @@ function rejectReasons(def: TableDef, opts: CastOptions): string[] {
 	const val = (name: string) => `r.${ident(name)}`;
 	if (def.key) {
 		reasons.push(`WHEN ${val(def.key)} IS NULL THEN 'identifiant manquant (${def.key})'`);
-		reasons.push(
+		if (!opts.distinctKeys) reasons.push(
 			`WHEN r._premiere <> r._ligne THEN 'identifiant en double : ' || ${val(def.key)} || ' déjà présent ligne ' || r._premiere`
 		);
 	}
@@ -203,6 +209,19 @@ export function lookupTablesSql(def: TableDef, staging: string, target: string, 
 			return `CREATE OR REPLACE TEMP TABLE ${ident(lookupTable(target, c.name))} AS SELECT ${code}_v, ${castExpr(c, '_v', opts)} AS c, n FROM ${values};`;
 		})
 		.join('\n');
+}
+
+/**
+ * Whether the typed key is the staged key trimmed (or its pseudonym): two
+ * typed keys are then equal only when the staged ones are, once trimmed — a
+ * text key not read through codes, communes or value maps, which may make
+ * two values one.
+ */
+export function keyCastIsOneToOne(def: TableDef, opts: CastOptions): boolean {
+	const key = def.columns.find((c) => c.name === def.key);
+	if (!key || key.type !== 'VARCHAR') return false;
+	if (key.person) return true;
+	return !key.commune && !key.codes && !(key.name in REFERENCE_CODES) && !opts.valueMaps?.[key.name] && !opts.valueSynonyms?.[key.name];
 }
 
 /** The table of the identifiers repeated in a checked import: typed key `k` and the first line `premiere` it is on ({@link duplicatesSql}). */
@@ -304,7 +323,7 @@ export function checkedTableSql(def: TableDef, staging: string, target: string, 
 	const raw = (c: ColumnDef, i: number) => (castByList(c, opts) ? codedValue(i, 'v', c) : opts.coded?.has(c.name) ? `l${i}._v` : rawRef(c, opts));
 	const raws = def.columns.filter(quotesRaw).map((c) => `clean_text(${raw(c, def.columns.indexOf(c))}) AS ${ident('_raw_' + c.name)}`);
 	const keyIndex = def.columns.findIndex((c) => c.name === def.key);
-	if (keyIndex >= 0) {
+	if (keyIndex >= 0 && !opts.distinctKeys) {
 		lookups.push(`LEFT JOIN ${ident(duplicatesTable(target))} d ON d.k = ${typed[keyIndex].expr}`);
 		raws.push('coalesce(d.premiere, s._ligne) AS _premiere');
 	}

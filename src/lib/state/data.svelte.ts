@@ -10,7 +10,7 @@ import { loadDataset, type LoadOptions, type PreparedFile } from '../import/data
 import { restoreSnapshot, takeSnapshot, type Snapshot } from '../import/snapshot';
 import type { DatasetReport } from '../import/report';
 import { newPseudonymKey } from '../import/pseudonym';
-import { workerPseudonymiser } from '../import/pseudonym-client';
+import { workerPseudonymiser } from '../import/identifier-client';
 import { initDatabase } from '../reference/load';
 import { bundledReferenceTexts } from '../reference/bundled-files';
 import { readTerritory, type Territory } from '../reference/territory';
@@ -51,6 +51,7 @@ class DataStore {
 	/** French message when keeping the data in the browser failed. */
 	saveError = $state<string | null>(null);
 	#engine: Promise<CachingEngine> | null = null;
+	#key: Promise<Uint8Array> | null = null;
 	#started = false;
 
 	/** The engine (with a result cache), started on first use. */
@@ -153,11 +154,7 @@ class DataStore {
 	 */
 	async importFiles(files: PreparedFile[], options: Pick<LoadOptions, 'mode' | 'valueMaps'>): Promise<DatasetReport> {
 		return this.#exclusive(async (engine) => {
-			let key = await readStored('cle').catch(() => undefined);
-			if (!key) {
-				key = newPseudonymKey();
-				await writeStored('cle', key);
-			}
+			const key = await this.pseudonymKey();
 			engine.clear();
 			let report: DatasetReport;
 			try {
@@ -170,6 +167,24 @@ class DataStore {
 			void this.#keep(engine, report);
 			return report;
 		});
+	}
+
+	/**
+	 * The key of this browser's pseudonyms, created on first use (the first
+	 * file read for an import) and kept until « Supprimer mes données ».
+	 */
+	pseudonymKey(): Promise<Uint8Array> {
+		// One promise, so that files read at once do not each create a key.
+		this.#key ??= (async () => {
+			let key = await readStored('cle').catch(() => undefined);
+			if (!key) {
+				key = newPseudonymKey();
+				await writeStored('cle', key);
+			}
+			return key;
+		})();
+		this.#key.catch(() => (this.#key = null)); // storage refused: asked again next time
+		return this.#key;
 	}
 
 	/** Writes the imported dataset to the browser's storage (after the results are on screen). */
@@ -212,6 +227,7 @@ class DataStore {
 	async wipe(): Promise<void> {
 		await this.#exclusive(async (engine) => {
 			await wipeStored();
+			this.#key = null;
 			this.hasOwnData = false;
 			this.importedAt = null;
 			await this.#restore(engine, await this.#fetchDemo(), 'demo');

@@ -6,6 +6,8 @@ import { data } from '$lib/state/data.svelte';
 import { readStored, writeStored } from '$lib/state/storage';
 import { prepareReader, readFileInWorker, releaseReader } from '$lib/import/worker-client';
 import { RawRows } from '$lib/import/raw-rows';
+import { IdentifierWorker, prepareIdentifierWorker, releaseIdentifierWorker } from '$lib/import/identifier-client';
+import type { EarlyIdentifiers } from '$lib/import/source';
 import { draftsFromRead, preparedFromDraft, withColumn, withTable, type ImportDraft } from '$lib/import/drafts';
 import { EMPTY_PROFILE, parseProfile, rememberMapping, type MappingProfile } from '$lib/import/mapping';
 import type { DatasetReport } from '$lib/import/report';
@@ -42,6 +44,7 @@ export class ImportSession {
 			.catch(() => undefined);
 		// The reader of the first file gets ready while the user chooses it.
 		prepareReader();
+		prepareIdentifierWorker();
 	}
 
 	/** True while a file is being read. */
@@ -62,6 +65,8 @@ export class ImportSession {
 		this.report = null;
 		this.error = null;
 		const engine = await data.engine();
+		// Without a key (storage refused), the import computes the pseudonyms itself, and reports the failure.
+		const key = await data.pseudonymKey().catch(() => null);
 		await Promise.all(
 			[...list].map(async (file) => {
 				this.#picked.set(file.name, file);
@@ -75,21 +80,35 @@ export class ImportSession {
 				this.files = [...this.files.filter((f) => f.name !== file.name), progress];
 				const update = (changes: Partial<FileProgress>) =>
 					(this.files = this.files.map((f) => (f.name === file.name ? { ...f, ...changes } : f)));
+				// The pseudonyms and the key check, on the second core while the file is read (see import/identifiers).
+				let early: { worker: IdentifierWorker; columns: EarlyIdentifiers['columns'] } | undefined;
+				read.signal.addEventListener('abort', () => early?.worker.cancel());
 				try {
 					const result = await readFileInWorker(file, {
 						onProgress: (rowsRead) => current() && update({ rowsRead }),
 						onRows: (table, ipc, firstLine) => raw.add(table, ipc, firstLine),
-						signal: read.signal
+						signal: read.signal,
+						identifiers: key
+							? {
+									profile: this.profile,
+									onColumns: (columns) => (early = { worker: new IdentifierWorker(key, columns), columns }),
+									onPiece: (ipc) => early?.worker.add(ipc)
+								}
+							: undefined
 					});
 					if (!current()) return; // removed meanwhile: its raw rows were dropped with it
-					const drafts = draftsFromRead(raw.attach(result), this.profile);
+					const identifiers = early && key ? { pseudonymKey: key, columns: early.columns, result: early.worker.finish() } : undefined;
+					identifiers?.result.catch(() => undefined); // the import falls back to computing them
+					const drafts = draftsFromRead(raw.attach(result, identifiers), this.profile);
 					this.drafts = [...this.drafts.filter((d) => d.fileName !== file.name), ...drafts];
 					update({ state: 'lu', rowsRead: drafts.reduce((n, d) => n + d.rowCount, 0) });
 				} catch (error) {
+					early?.worker.cancel();
 					if (!current()) return; // cancelled: the file left the import, or a new copy of it is being read
 					this.#dropRaw(file.name);
 					update({ state: 'erreur', message: error instanceof Error ? error.message : String(error) });
 					prepareReader(); // for the corrected file
+					prepareIdentifierWorker();
 				} finally {
 					if (current()) this.#reads.delete(file.name);
 				}
@@ -116,6 +135,7 @@ export class ImportSession {
 	/** Removes a file and its drafts from the import. */
 	removeFile(name: string): void {
 		prepareReader(); // for the file that replaces it
+		prepareIdentifierWorker();
 		this.files = this.files.filter((f) => f.name !== name);
 		this.#picked.delete(name);
 		this.#dropRaw(name);
@@ -164,6 +184,7 @@ export class ImportSession {
 			this.running = false;
 			// The next file's reader: not as soon as a file is read, when it would compete with the import that usually follows.
 			prepareReader();
+			prepareIdentifierWorker();
 		}
 	}
 
@@ -204,5 +225,6 @@ export class ImportSession {
 	dispose(): void {
 		this.#clearDrafts();
 		releaseReader();
+		releaseIdentifierWorker();
 	}
 }
