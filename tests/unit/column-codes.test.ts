@@ -22,6 +22,8 @@ import type { ReadResult } from '../../src/lib/import/source';
 import type { Engine } from '../../src/lib/db/engine';
 import { TABLES } from '../../src/lib/model/schema';
 import { emptyEngine, FIXTURES } from './engine-helpers';
+import { IdentifierWork, type IdentifierColumns } from '../../src/lib/import/identifiers';
+import { EMPTY_PROFILE } from '../../src/lib/import/mapping';
 
 const encoder = new TextEncoder();
 
@@ -119,16 +121,24 @@ async function parquetServing(bytes: Uint8Array, table: Table): Promise<ParquetM
 	};
 }
 
-/** Reads a file as the page does: in the worker protocol (coded pieces), its rows put into DuckDB by RawRows. */
-async function readThroughWorker(engine: Engine, fileName: string, bytes: Uint8Array, parquet: ParquetSource): Promise<ReadResult> {
+/**
+ * Reads a file as the page does: in the worker protocol (coded pieces), its rows put into DuckDB by RawRows;
+ * with `early`, the identifier work done while it is read, with that key (see import/identifiers).
+ */
+async function readThroughWorker(engine: Engine, fileName: string, bytes: Uint8Array, parquet: ParquetSource, early?: Uint8Array): Promise<ReadResult> {
 	const raw = new RawRows(engine);
 	let result: ReadResult | undefined;
+	let work: { columns: IdentifierColumns; work: IdentifierWork } | undefined;
 	await handleReadRequest(
-		{ fileName, bytes: bytes.slice().buffer as ArrayBuffer },
+		{ fileName, bytes: bytes.slice().buffer as ArrayBuffer, ...(early ? { profile: EMPTY_PROFILE } : {}) },
 		(message) => {
 			if (message.type === 'rows') raw.add(message.table, message.ipc, message.firstLine);
-			else if (message.type === 'done') result = raw.attach(message.result);
-			else if (message.type === 'error') throw new Error(message.message);
+			else if (message.type === 'identifiers') work = { columns: message.columns, work: new IdentifierWork(early!, message.columns) };
+			else if (message.type === 'ids') work!.work.add(tableFromIPC(message.ipc));
+			else if (message.type === 'done') {
+				const identifiers = work && { pseudonymKey: early!, columns: work.columns, result: Promise.resolve(work.work.finish()) };
+				result = raw.attach(message.result, identifiers);
+			} else if (message.type === 'error') throw new Error(message.message);
 		},
 		parquet
 	);
@@ -173,11 +183,13 @@ describe('an import read through the worker (coded columns)', () => {
 		const textReads = await Promise.all(files.map(([f, b]) => readFile(f, b, { parquet })));
 		const expected = await importFiles(asText, textReads, { pseudonym: pseudonymiser(key) });
 
-		// Coded columns cast through hash joins (a small import), then through lists (as a large one is).
-		for (const listLookupRows of [undefined, 0]) {
+		// Coded columns cast through hash joins (a small import), then through lists (as a large one is); then with the
+		// identifier work done during the read, with the import's key (used), and with another key (not used).
+		const variants: { listLookupRows?: number; early?: Uint8Array }[] = [{}, { listLookupRows: 0 }, { early: key }, { listLookupRows: 0, early: newPseudonymKey() }];
+		for (const { listLookupRows, early } of variants) {
 			const coded = await emptyEngine();
 			const workerReads: ReadResult[] = [];
-			for (const [f, b] of files) workerReads.push(await readThroughWorker(coded, f, b, parquet));
+			for (const [f, b] of files) workerReads.push(await readThroughWorker(coded, f, b, parquet, early));
 			const codedSources = workerReads.flatMap((r) => r.tables.map((t) => (t.source.kind === 'arrow' ? Object.keys(t.source.staged?.codes ?? {}) : [])));
 			expect(codedSources).toEqual([[], [], [], ['id_personne', 'dispositif', 'commune_suivi', 'date_entree', 'date_sortie', 'motif_sortie']]);
 			const actual = await importFiles(coded, workerReads, { pseudonym: pseudonymiser(key), listLookupRows });
@@ -193,5 +205,31 @@ describe('an import read through the worker (coded columns)', () => {
 			const leftovers = await coded.query("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'raw%' OR table_name LIKE 'stg%' OR table_name LIKE 'chk%'");
 			expect(leftovers).toEqual([]);
 		}
+	});
+
+	it('skips the search for repeated keys only when the read found none, with the same rows loaded and rejected', async () => {
+		const key = newPseudonymKey();
+		const csv = (ids: string[]) =>
+			new TextEncoder().encode(['id_parcours;id_personne;date_entree', ...ids.map((id, i) => `${id};P${i % 3};0${(i % 9) + 1}/02/2024`)].join('\n'));
+		for (const [ids, searched] of [
+			[['PA1', 'PA2', 'PA3', 'PA4'], false],
+			[['PA1', 'PA2', ' PA1', 'PA4'], true]
+		] as const) {
+			const textEngine = await emptyEngine();
+			const expected = { engine: textEngine, ...(await importFiles(textEngine, [await readFile('parcours.csv', csv([...ids]))], { pseudonym: pseudonymiser(key) })) };
+			const engine = await emptyEngine();
+			const statements: string[] = [];
+			const exec = engine.exec.bind(engine);
+			engine.exec = (sql) => (statements.push(sql), exec(sql));
+			const read = await readThroughWorker(engine, 'parcours.csv', csv([...ids]), undefined, key);
+			// The pseudonyms come from the read: the import computes none.
+			const pseudonym = { ...pseudonymiser(key), mapIds: () => Promise.reject(new Error('calculés pendant la lecture')) };
+			const actual = await importFiles(engine, [read], { pseudonym });
+			expect(actual.report).toEqual(expected.report);
+			expect(await engine.query('SELECT * FROM parcours ORDER BY ALL')).toEqual(await expected.engine.query('SELECT * FROM parcours ORDER BY ALL'));
+			expect(statements.some((sql) => /CREATE OR REPLACE TEMP TABLE "[^"]*__doublons"/.test(sql))).toBe(searched);
+		}
+		const rejected = (await importFiles(await emptyEngine(), [await readFile('parcours.csv', csv(['PA1', ' PA1']))], { pseudonym: pseudonymiser(key) })).report;
+		expect(rejected.tables[0].motifs_rejet).toEqual({ 'identifiant en double': 1 });
 	});
 });

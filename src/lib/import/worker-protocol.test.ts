@@ -50,6 +50,26 @@ describe('protocole du worker d’import', () => {
 		]);
 	});
 
+	it('avec le profil, envoie à part les identifiants que proposera l’écran de correspondance, avant les lignes', async () => {
+		const csv = 'N° dossier;Bénéficiaire;Dispositif\nA1;P1;jeunes\nA2;P1;jeunes\n';
+		const { messages, post } = collect();
+		await handleReadRequest({ fileName: 'export_parcours.csv', bytes: buffer(csv), profile: { fichiers: {}, colonnes: {}, valeurs: {} } }, post, undefined);
+		expect(messages.map((m) => m.message.type)).toEqual(['progress', 'identifiers', 'ids', 'rows', 'done']);
+		const [columns, ids] = [messages[1].message, messages[2].message];
+		expect(columns).toEqual({ type: 'identifiers', columns: { person: ['Bénéficiaire'], key: 'N° dossier' } });
+		if (ids.type !== 'ids') throw new Error('pas d’identifiants');
+		expect(tableFromIPC(ids.ipc).toArray().map((r) => r.toJSON())).toEqual([
+			{ Bénéficiaire: 'P1', 'N° dossier': 'A1' },
+			{ Bénéficiaire: 'P1', 'N° dossier': 'A2' }
+		]);
+		// Without a profile (the warm-up), or for a table not recognised, nothing more is sent.
+		for (const request of [{ fileName: 'export_parcours.csv', bytes: buffer(csv) }, { fileName: 'notes.csv', bytes: buffer('a;b\n1;2\n'), profile: { fichiers: {}, colonnes: {}, valeurs: {} } }]) {
+			const other = collect();
+			await handleReadRequest(request, other.post, undefined);
+			expect(other.messages.map((m) => m.message.type)).toEqual(['progress', 'rows', 'done']);
+		}
+	});
+
 	it('convertit de gros tableaux et rend uniques les en-têtes répétés', async () => {
 		const values = Array.from({ length: 450_001 }, (_, i) => (i % 7 === 0 ? '' : `v${i}é`));
 		const source = textToArrow({ kind: 'text', header: ['v', 'v'], columns: [values, values.map((v) => v + '!')], lines: values.map((_, i) => i + 2), malformed: [], blankLines: 3 });
