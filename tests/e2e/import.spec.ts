@@ -38,6 +38,8 @@ test('a messy export imports with the right counts, drops personal data and surv
 	expect(await counts('personnes')).toEqual([6, 6, 0]);
 	expect(await counts('parcours')).toEqual([9, 9, 0]);
 	expect(await counts('evenements')).toEqual([12, 12, 0]);
+	// Keys all different once trimmed, found so while the files were read: no search for repeated keys in SQL.
+	expect(await sqlRun(page, /__doublons" AS SELECT/)).toBe(false);
 	await expect(report.locator('[data-report="personnes"]')).toContainText('Nom, Prénom, Téléphone');
 	await expect(page.locator('[data-demo-banner]')).toHaveCount(0);
 	await expect(page.locator('[data-saved]')).toBeVisible({ timeout: 60_000 });
@@ -117,7 +119,20 @@ test('a Parquet export goes to DuckDB in pieces while it is read: samples, count
 	const text = readFileSync((await (await download).path())!, 'utf8');
 	expect(text).toContain('150000;date_entree invalide : «bientôt»;A150000;PA150000;bientôt');
 	expect(text).toContain('300000;identifiant en double : A3 déjà présent ligne 3;A3;PA3;2024-01-15');
+	// The pseudonyms were computed while the file was read (identifier worker), not read back from DuckDB after the click;
+	// the key check saw the repeat, so the import looked for it in SQL.
+	expect(await sqlRun(page, /^SELECT DISTINCT v FROM/)).toBe(false);
+	expect(await sqlRun(page, /^CREATE OR REPLACE TEMP TABLE "chk_parcours__doublons"/)).toBe(true);
+	expect(await page.evaluate(() => performance.getEntriesByName('obs:identifiants').length)).toBe(1);
 });
+
+/** Whether the page's DuckDB ran a statement matching `pattern` (the engine keeps each one as a User Timing entry). */
+function sqlRun(page: Page, pattern: RegExp): Promise<boolean> {
+	return page.evaluate(
+		(source) => performance.getEntriesByName('obs:sql').some((e) => new RegExp(source).test(String((e as PerformanceMeasure).detail))),
+		pattern.source
+	);
+}
 
 test('a file removed while it is read leaves nothing behind: no draft when its reading would have ended, the next import unaffected', async ({ page }) => {
 	const rows = Array.from({ length: 400_000 }, (_, i) => `PA${i};P${i};2024-01-15`).join('\n');
